@@ -1,0 +1,129 @@
+"""The ``rashomon`` command line: a thin shell over :mod:`rashomon.workflow`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rashomon import workflow
+from rashomon.ingest import MAX_BYTES
+from rashomon.model import IngestError
+
+app = typer.Typer(
+    help="Read many accounts of the same subject and show, with provenance, "
+    "what the sources say, agree on and dispute.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out_console = Console()
+err_console = Console(stderr=True)
+
+
+def _print_error(error: IngestError) -> None:
+    err_console.print(f"[red]error[/red] {error.source}: {error.reason}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Processes for extraction (0: one per core).")
+    ] = 0,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", help="Skip files larger than this many megabytes.")
+    ] = MAX_BYTES / 1_000_000,
+) -> None:
+    """Clean the articles under PATHS and extract what each one says.
+
+    Writes OUT/analysis.json, OUT/analysis.sqlite and OUT/report.html. Running it
+    again with the same OUT adds new documents and keeps the ones already stored.
+    """
+    from rashomon.extract.runner import default_workers
+
+    show_progress = err_console.is_terminal
+    progress = Progress(
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=not show_progress,
+    )
+    task = progress.add_task("extract", total=0)
+    hooks = workflow.Hooks(
+        on_error=_print_error,
+        on_start_extraction=lambda total: progress.update(task, total=total),
+        on_progress=lambda n: progress.advance(task, n),
+    )
+    with progress:
+        result = workflow.analyze(
+            paths,
+            out,
+            workers=workers or default_workers(),
+            max_bytes=int(max_mb * 1_000_000),
+            hooks=hooks,
+        )
+    analysis = result.analysis
+    table = Table(title="Rashomon analysis", show_header=True)
+    for column in ("documents", "words", "entities", "dates", "quotes", "quantities", "failures"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        *map(
+            str,
+            (
+                len(analysis.documents),
+                result.words,
+                len(analysis.entities),
+                len(analysis.times),
+                len(analysis.quotes),
+                len(analysis.quantities),
+                len(result.errors),
+            ),
+        )
+    )
+    out_console.print(table)
+    if analysis.duplicates:
+        out_console.print(f"{len(analysis.duplicates)} exact duplicate(s) stored once.")
+    if result.reused:
+        out_console.print(f"{result.reused} document(s) already analysed, read from the store.")
+    out_console.print(f"Wrote {result.json_path}, {result.db_path} and {result.html_path}")
+    if not analysis.documents:
+        err_console.print("[red]No document could be read.[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Argument(help="An analysis.sqlite written by `analyze`.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="JSON file to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Write the JSON export of a stored analysis."""
+    if not db.is_file():
+        err_console.print(f"[red]error[/red] {db}: no such database")
+        raise typer.Exit(2)
+    if out is None:
+        import json
+
+        from rashomon.report.json_export import analysis_to_json
+        from rashomon.store import Store
+
+        with Store(db) as store:
+            data = analysis_to_json(store.load_analysis())
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    workflow.export(db, out)
+    err_console.print(f"Wrote {out}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,188 @@
+"""The data model: the dataclasses that flow between the stages.
+
+Every stage talks to the next only through these types:
+
+``ingest`` yields :class:`Document` (or :class:`IngestError`), ``extract`` turns
+one document into a :class:`DocumentAnalysis`, ``link`` turns all analyses
+into an :class:`Analysis`, which ``store`` persists and ``report``/``api`` show.
+
+All offsets are character offsets into :attr:`Document.text` (the cleaned
+text), start inclusive, end exclusive, so every finding can be traced back to
+the words behind it. The classes are plain dataclasses of built-in types so
+that they pickle cheaply (Dask workers) and serialise to JSON directly
+(:func:`to_dict`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "rashomon/1.0"
+
+
+@dataclass(slots=True)
+class RemovedLine:
+    """A line that ingest dropped as boilerplate, with the rule that dropped it."""
+
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One cleaned article. ``text`` is what every offset points into."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time; None when unknown
+    language: str | None = None
+    boilerplate: list[RemovedLine] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class IngestError:
+    """A file (or a line of one) that could not be read, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Sentence:
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class EntityMention:
+    """A named-entity mention. ``key`` is the document-local name it resolves to
+    (the full name for a short form: "Gaddafi" -> "Muammar Gaddafi")."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+
+
+@dataclass(slots=True)
+class TimeMention:
+    """A TIMEX3-style temporal expression.
+
+    ``type`` is DATE, TIME, DURATION or SET; ``value`` its TIMEX3 value
+    ("2019-03-05", "2009-WI", "P3Y", "PXDE"); ``mod`` a TIMEX3 modifier such as
+    START, END, MID, APPROX; ``anchor`` the value it was resolved against when it
+    is relative ("Tuesday" against the document date). ``end_value`` holds the
+    upper bound when the expression is a range ("from 2003 to 2005").
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchor: str | None = None
+    end_value: str | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A counted amount: "between 40 and 60 fighters" -> low 40, high 60."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    counted: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quote or an indirect attribution, with its speaker and cue."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    cue: str | None
+    direct: bool
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity: str | None = None  # filled by ``link``
+
+
+@dataclass(slots=True)
+class DocumentAnalysis:
+    """Everything ``extract`` found in one document."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    words: int = 0
+
+
+@dataclass(slots=True)
+class MentionRef:
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or place across all its mentions."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The whole result: what ``store`` keeps and ``report`` shows."""
+
+    documents: list[Document] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+    duplicates: list[dict[str, str]] = field(default_factory=list)
+    schema: str = SCHEMA_VERSION
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass (or list of them) as plain JSON-ready data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list):
+        return [to_dict(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: to_dict(value) for key, value in obj.items()}
+    return obj

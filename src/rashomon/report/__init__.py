@@ -1,0 +1,1 @@
+"""Outputs for people and programs: the JSON export and the HTML report."""

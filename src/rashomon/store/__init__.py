@@ -1,0 +1,5 @@
+"""Persistence: the embedded SQLite store."""
+
+from rashomon.store.sqlite import Store
+
+__all__ = ["Store"]
