@@ -1,0 +1,106 @@
+"""Readers for the public corpora in ``../shared/benchmarks`` as plain articles.
+
+Used by the benchmarks to get many distinct real news articles; the corpora
+stay where they are (never copied into the project).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
+
+_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)")
+_SPACE_AFTER = re.compile(r"([(\[{$]) ")
+
+
+@dataclass
+class Article:
+    corpus: str
+    id: str
+    title: str | None
+    published: str | None
+    text: str
+
+
+def detokenise(tokens: str) -> str:
+    """Undo the corpora's whitespace tokenisation well enough for a parser."""
+    text = tokens.replace("``", '"').replace("''", '"')
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    return _SPACE_AFTER.sub(r"\1", text)
+
+
+def wikinews(root: Path = BENCHMARKS) -> Iterator[Article]:
+    """The 120 Wikinews articles of SemEval-2015 TimeLine / MEANTIME (track A TimeML)."""
+    base = root / "semeval2015_timeline"
+    for path in sorted(
+        base.glob("SemEval_Task4_data/corpus_*/corpus_trackA_TimeML/*.tml")
+    ) + sorted(base.glob("Corpus-trial-data_task4_TimeML/*.tml")):
+        tree = ET.parse(path)
+        dct = tree.find(".//DCT/TIMEX3")
+        sentences = [detokenise("".join(s.itertext())) for s in tree.iter("s")]
+        yield Article(
+            "wikinews",
+            path.stem.split("_")[0],
+            sentences[0] if sentences else None,
+            dct.get("value") if dct is not None else None,
+            "\n\n".join(sentences[1:]),
+        )
+
+
+def basil(root: Path = BENCHMARKS) -> Iterator[Article]:
+    """BASIL's 300 articles (Fox, NYT, HuffPost), paragraphs kept."""
+    for path in sorted((root / "basil" / "articles").glob("*/*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        paragraphs = [" ".join(p) for p in data.get("body-paragraphs", [])]
+        yield Article(
+            "basil", path.stem, data.get("title"), data.get("date"), "\n\n".join(paragraphs)
+        )
+
+
+def ptc(root: Path = BENCHMARKS) -> Iterator[Article]:
+    """The Propaganda Techniques Corpus articles (train and dev)."""
+    base = root / "ptc_semeval2020"
+    for path in sorted(base.glob("*-articles/*.txt")):
+        text = path.read_text("utf-8")
+        title, _, body = text.partition("\n")
+        yield Article("ptc", path.stem, title.strip(), None, body.strip())
+
+
+def ecbplus(root: Path = BENCHMARKS) -> Iterator[Article]:
+    """ECB+ test documents, detokenised from the CoNLL file."""
+    path = root / "ecbplus" / "test" / "dataset.conll"
+    if not path.exists():
+        return
+    doc_key, sentences, current = None, [], []
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#begin document"):
+            doc_key, sentences, current = line.split("(")[1].split(")")[0], [], []
+        elif line.startswith("#end document"):
+            if current:
+                sentences.append(current)
+            yield Article(
+                "ecbplus",
+                doc_key or "",
+                None,
+                None,
+                "\n\n".join(detokenise(" ".join(s)) for s in sentences),
+            )
+        elif not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+        else:
+            parts = line.split("\t")
+            if len(parts) >= 4:
+                current.append(parts[3])
+
+
+def all_articles(root: Path = BENCHMARKS) -> list[Article]:
+    """Every distinct article of the corpora above."""
+    return [a for reader in (wikinews, basil, ptc, ecbplus) for a in reader(root) if a.text.strip()]

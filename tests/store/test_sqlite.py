@@ -1,0 +1,117 @@
+"""The SQLite store: round trips, incremental runs, nothing stored is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from rashomon.extract.entities import find_entity_mentions
+from rashomon.link import link_corpus
+from rashomon.model import (
+    Document,
+    DocumentAnalysis,
+    IngestError,
+    Quantity,
+    Quote,
+    RemovedLine,
+    TimeMention,
+)
+from rashomon.store import Store
+
+# Wikinews, "Government Accountability Office requests rerun of US Air Force tanker bid".
+GAO = (
+    "The US Government Accountability Office (GAO) has recommended that the US Air Force "
+    "reopen bidding on a US$35 billion contract. Boeing had protested the award to Northrop "
+    "Grumman and EADS in March. The GAO said the Air Force made significant errors."
+)
+
+
+def analysis_of(nlp, doc_id: str, text: str) -> DocumentAnalysis:
+    document = Document(
+        doc_id,
+        f"{doc_id}.txt",
+        text,
+        title="GAO requests rerun",
+        published="2008-06-18",
+        boilerplate=[RemovedLine("Share this story", "share-prompt")],
+    )
+    start = text.index("March")
+    amount = text.index("US$35 billion")
+    said = text.index("the Air Force made")
+    return DocumentAnalysis(
+        document=document,
+        entity_mentions=find_entity_mentions(nlp(text), doc_id),
+        times=[
+            TimeMention(doc_id, start, start + 5, "March", "DATE", "2008-03", anchor="2008-06-18")
+        ],
+        quantities=[
+            Quantity(
+                doc_id, amount, amount + 13, "US$35 billion", 3.5e10, unit="USD", counted="contract"
+            )
+        ],
+        quotes=[
+            Quote(
+                doc_id,
+                said,
+                len(text) - 1,
+                text[said:-1],
+                "GAO",
+                "said",
+                False,
+                text.index("The GAO said") + 4,
+                text.index("The GAO said") + 7,
+            )
+        ],
+        words=len(text.split()),
+    )
+
+
+def test_round_trip_keeps_every_field(tmp_path, nlp):
+    item = analysis_of(nlp, "d1", GAO)
+    with Store(tmp_path / "a.sqlite") as store:
+        store.save_document(item, "v1")
+        (loaded,) = store.load_documents()
+    assert loaded == item
+
+
+def test_corpus_round_trip_and_speaker_entity(tmp_path, nlp):
+    items = [
+        analysis_of(nlp, "d1", GAO),
+        analysis_of(nlp, "d2", GAO.replace("significant", "serious")),
+    ]
+    analysis = link_corpus(
+        items, [IngestError("bad.txt", "empty file")], [{"source": "c.txt", "duplicate_of": "d1"}]
+    )
+    gao = next(e for e in analysis.entities if e.name.endswith("Government Accountability Office"))
+    assert set(gao.docs) == {"d1", "d2"}
+    assert all(q.speaker_entity == gao.id for q in analysis.quotes)
+    with Store(tmp_path / "a.sqlite") as store:
+        for item in items:
+            store.save_document(item)
+        store.save_corpus(analysis)
+    with Store(tmp_path / "a.sqlite") as store:
+        assert store.load_analysis() == analysis
+
+
+def test_incremental_save_keeps_earlier_documents(tmp_path, nlp):
+    path = tmp_path / "a.sqlite"
+    with Store(path) as store:
+        store.save_document(analysis_of(nlp, "d1", GAO), "v1")
+    with Store(path) as store:
+        store.save_document(analysis_of(nlp, "d2", GAO + " Boeing welcomed it."), "v1")
+        assert store.stored_documents("v1") == {"d1", "d2"}
+        assert store.stored_documents("v2") == set()
+        assert [a.document.id for a in store.load_documents()] == ["d1", "d2"]
+
+
+def test_a_failed_write_leaves_the_stored_document_intact(tmp_path, nlp):
+    path = tmp_path / "a.sqlite"
+    good = analysis_of(nlp, "d1", GAO)
+    with Store(path) as store:
+        store.save_document(good)
+        broken = analysis_of(nlp, "d1", GAO)
+        broken.times[0].start = object()  # not storable: the transaction must roll back
+        with pytest.raises(sqlite3.Error):
+            store.save_document(broken)
+        assert store.load_documents() == [good]
