@@ -1,0 +1,50 @@
+"""Cross-document repetition: lines that a site prints on every page.
+
+A menu, a copyright line or a "Follow us" strip reads differently on every
+site, but on one site it reads the same on every page. So lines that occur
+in several *distinct* documents of the same group (a folder, or one outlet in
+a JSONL file) are template lines. The cleaner still protects prose: two
+copies of one wire story share their sentences, and those are not chrome, so
+a repeated sentence is dropped only when it also carries furniture cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_PUNCT_RE = re.compile(r"[^\w\s]+", re.UNICODE)
+_DIGITS_RE = re.compile(r"\d+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """Comparable form of a line: case, punctuation, counts and spacing ignored,
+    so "Comments (3)" on one page matches "Comments (12)" on another."""
+    text = _DIGITS_RE.sub("#", text.casefold())
+    text = _PUNCT_RE.sub(" ", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def find_template_lines(
+    groups: dict[str, list[str]], min_docs: int = 2
+) -> dict[str, frozenset[str]]:
+    """For each group of raw texts, the line keys found in ``min_docs`` or
+    more distinct texts of that group. Identical texts count once, so a
+    duplicated file does not turn its whole body into "template"."""
+    result: dict[str, frozenset[str]] = {}
+    for group, texts in groups.items():
+        distinct = list(dict.fromkeys(texts))
+        if len(distinct) < min_docs:
+            result[group] = frozenset()
+            continue
+        counts: Counter[str] = Counter()
+        for text in distinct:
+            counts.update(_keys(text.split("\n")))
+        result[group] = frozenset(key for key, n in counts.items() if n >= min_docs)
+    return result
+
+
+def _keys(lines: Iterable[str]) -> set[str]:
+    return {key for key in map(line_key, lines) if key}
