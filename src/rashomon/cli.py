@@ -26,7 +26,9 @@ err_console = Console(stderr=True)
 
 
 def _print_error(error: IngestError) -> None:
-    err_console.print(f"[red]error[/red] {error.source}: {error.reason}", highlight=False, soft_wrap=True)
+    err_console.print(
+        f"[red]error[/red] {error.source}: {error.reason}", highlight=False, soft_wrap=True
+    )
 
 
 @app.command()

@@ -21,7 +21,6 @@ from rashomon.extract.quotes import find_quotes
 from rashomon.extract.timex import tag_times
 from rashomon.model import Document, DocumentAnalysis, Sentence
 
-
 # Stored with each analysed document; documents analysed by another version
 # are extracted again on the next run.
 EXTRACTOR_VERSION = "1"

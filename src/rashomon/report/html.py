@@ -34,7 +34,11 @@ details{margin:.4rem 0}.errors li{color:#a00}
 
 
 def _row(cells: list[object]) -> str:
-    return "<tr>" + "".join(f"<td>{escape(str(c)) if c is not None else ''}</td>" for c in cells) + "</tr>"
+    return (
+        "<tr>"
+        + "".join(f"<td>{escape(str(c)) if c is not None else ''}</td>" for c in cells)
+        + "</tr>"
+    )
 
 
 def _table(headers: list[str], rows: list[list[object]]) -> str:
@@ -70,7 +74,9 @@ def _document_section(
     taken = [(s, e) for s, e, _, _ in spans]
     for q in quantities:
         if not any(q.start < e and s < q.end for s, e in taken):
-            spans.append((q.start, q.end, "quantity", f"{q.value} {q.unit or ''} {q.counted or ''}"))
+            spans.append(
+                (q.start, q.end, "quantity", f"{q.value} {q.unit or ''} {q.counted or ''}")
+            )
     taken = [(s, e) for s, e, _, _ in spans]
     spans += [sp for sp in entity_spans if not any(sp[0] < e and s < sp[1] for s, e in taken)]
     meta = " · ".join(
@@ -86,7 +92,8 @@ def _document_section(
     )
     removed = _table(["removed line", "reason"], [[b.text, b.reason] for b in document.boilerplate])
     return (
-        f'<section class=doc id="{escape(document.id)}"><h2>{escape(document.title or document.id)}</h2>'
+        f'<section class=doc id="{escape(document.id)}">'
+        f"<h2>{escape(document.title or document.id)}</h2>"
         f"<p class=meta>{meta}</p>"
         f"<div class=text>{highlighted_text(document.text, spans)}</div>"
         f"<details><summary>Dates ({len(times)})</summary>"
@@ -97,7 +104,10 @@ def _document_section(
         + f"</details><details><summary>Quantities ({len(quantities)})</summary>"
         + _table(
             ["text", "value", "low", "high", "approx.", "unit", "counted"],
-            [[q.text, q.value, q.low, q.high, q.approximate, q.unit, q.counted] for q in quantities],
+            [
+                [q.text, q.value, q.low, q.high, q.approximate, q.unit, q.counted]
+                for q in quantities
+            ],
         )
         + f"</details><details><summary>Quotes and attributions ({len(quotes)})</summary>"
         + _table(
@@ -116,7 +126,9 @@ def render_html(analysis: Analysis, words: dict[str, int] | None = None) -> str:
     entity_spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for entity in analysis.entities:
         for m in entity.mentions:
-            entity_spans[m.doc].append((m.start, m.end, entity.type, f"{entity.type}: {entity.name}"))
+            entity_spans[m.doc].append(
+                (m.start, m.end, entity.type, f"{entity.type}: {entity.name}")
+            )
     by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for kind, items in (
         ("times", analysis.times),
