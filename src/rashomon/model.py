@@ -131,6 +131,32 @@ class Quote:
 
 
 @dataclass(slots=True)
+class EventMention:
+    """One mention of something that happened: a trigger word and its arguments.
+
+    ``start``/``end`` cover the trigger ("battle", "signed", "was born");
+    ``participants`` and ``place`` are document-local entity keys
+    (:attr:`EntityMention.key`); the time is the normalised value of the date
+    attached to the trigger, or inherited from its sentence, paragraph or the
+    document date, as ``time_source`` says.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    lemma: str
+    sentence_start: int
+    sentence_end: int
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    time_value: str | None = None
+    time_text: str | None = None
+    time_source: str = "none"  # explicit | sentence | paragraph | document | none
+    negated: bool = False
+
+
+@dataclass(slots=True)
 class DocumentAnalysis:
     """Everything ``extract`` found in one document."""
 
@@ -140,6 +166,7 @@ class DocumentAnalysis:
     times: list[TimeMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
     words: int = 0
 
 
@@ -152,6 +179,15 @@ class MentionRef:
 
 
 @dataclass(slots=True)
+class EntityCandidate:
+    """A possible same-entity link that was not merged, kept for review."""
+
+    entity: str
+    score: float
+    reason: str
+
+
+@dataclass(slots=True)
 class Entity:
     """One person, organisation or place across all its mentions."""
 
@@ -159,6 +195,27 @@ class Entity:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    candidates: list[EntityCandidate] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventTime:
+    value: str | None = None
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One real-world happening across all the documents that report it."""
+
+    id: str
+    trigger: str
+    summary: str
+    time: EventTime = field(default_factory=EventTime)
+    place: str | None = None  # entity id
+    participants: list[str] = field(default_factory=list)  # entity ids
     mentions: list[MentionRef] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
 
@@ -172,6 +229,8 @@ class Analysis:
     times: list[TimeMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    timelines: dict[str, list[str]] = field(default_factory=dict)  # entity id -> event ids
     errors: list[IngestError] = field(default_factory=list)
     duplicates: list[dict[str, str]] = field(default_factory=list)
     schema: str = SCHEMA_VERSION

@@ -13,6 +13,7 @@ dataclasses (one column per field), so the model stays the single definition.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,7 +26,11 @@ from rashomon.model import (
     Document,
     DocumentAnalysis,
     Entity,
+    EntityCandidate,
     EntityMention,
+    Event,
+    EventMention,
+    EventTime,
     IngestError,
     MentionRef,
     Quantity,
@@ -33,6 +38,7 @@ from rashomon.model import (
     RemovedLine,
     Sentence,
     TimeMention,
+    to_dict,
 )
 
 # Per-document finding tables: table name -> (dataclass, DocumentAnalysis attribute).
@@ -42,9 +48,37 @@ FINDING_TABLES: dict[str, tuple[type, str]] = {
     "times": (TimeMention, "times"),
     "quantities": (Quantity, "quantities"),
     "quotes": (Quote, "quotes"),
+    "event_mentions": (EventMention, "events"),
 }
 
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT"}
+CORPUS_TABLES = (
+    "entities",
+    "entity_aliases",
+    "entity_links",
+    "entity_candidates",
+    "events",
+    "timelines",
+    "errors",
+    "duplicates",
+)
+
+
+def _is_list(field: dataclasses.Field[Any]) -> bool:
+    return str(field.type).startswith("list[")
+
+
+def _to_sql(field: dataclasses.Field[Any], value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if _is_list(field) else value
+
+
+def _from_sql(field: dataclasses.Field[Any], value: Any) -> Any:
+    if _is_list(field):
+        return json.loads(value) if value else []
+    if "bool" in str(field.type) and value is not None:
+        return bool(value)
+    return value
+
 
 CORPUS_DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -61,6 +95,11 @@ CREATE TABLE IF NOT EXISTS entity_links (
     entity TEXT NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     text TEXT
 );
+CREATE TABLE IF NOT EXISTS entity_candidates (
+    entity TEXT NOT NULL, other TEXT NOT NULL, score REAL, reason TEXT
+);
+CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS timelines (entity TEXT PRIMARY KEY, events TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS errors (source TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS duplicates (source TEXT NOT NULL, duplicate_of TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS boilerplate_doc ON boilerplate(doc);
@@ -142,10 +181,11 @@ class Store:
                 [(doc.id, i, line.text, line.reason) for i, line in enumerate(doc.boilerplate)],
             )
             for table, (cls, attribute) in FINDING_TABLES.items():
-                names = [f.name for f in dataclasses.fields(cls)]
-                placeholders = ",".join("?" * len(names))
+                fields = dataclasses.fields(cls)
+                placeholders = ",".join("?" * len(fields))
                 rows = [
-                    tuple(getattr(item, n) for n in names) for item in getattr(analysis, attribute)
+                    tuple(_to_sql(f, getattr(item, f.name)) for f in fields)
+                    for item in getattr(analysis, attribute)
                 ]
                 self.db.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)
 
@@ -174,18 +214,11 @@ class Store:
             analyses[row[0]] = DocumentAnalysis(document=document, words=row[8] or 0)
         for table, (cls, attribute) in FINDING_TABLES.items():
             fields = dataclasses.fields(cls)
-            bools = [
-                i
-                for i, f in enumerate(fields)
-                if _column_type(f) == "INTEGER" and "bool" in str(f.type)
-            ]
             for row in self.db.execute(f"SELECT * FROM {table} ORDER BY doc, start"):
                 analysis = analyses.get(row[0])
                 if analysis is None:
                     continue
-                values = list(row)
-                for i in bools:
-                    values[i] = bool(values[i])
+                values = [_from_sql(f, v) for f, v in zip(fields, row, strict=True)]
                 getattr(analysis, attribute).append(cls(*values))
         return list(analyses.values())
 
@@ -194,7 +227,7 @@ class Store:
     def save_corpus(self, analysis: Analysis) -> None:
         """Replace the corpus-level results (entities, links, this run's errors)."""
         with self.db:
-            for table in ("entities", "entity_aliases", "entity_links", "errors", "duplicates"):
+            for table in CORPUS_TABLES:
                 self.db.execute(f"DELETE FROM {table}")
             self.db.executemany(
                 "INSERT INTO entities VALUES (?,?,?)",
@@ -217,6 +250,22 @@ class Store:
                 [(q.speaker_entity, q.doc, q.start, q.end) for q in analysis.quotes],
             )
             self.db.executemany(
+                "INSERT INTO entity_candidates VALUES (?,?,?,?)",
+                [
+                    (e.id, c.entity, c.score, c.reason)
+                    for e in analysis.entities
+                    for c in e.candidates
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO events VALUES (?,?)",
+                [(ev.id, json.dumps(to_dict(ev), ensure_ascii=False)) for ev in analysis.events],
+            )
+            self.db.executemany(
+                "INSERT INTO timelines VALUES (?,?)",
+                [(entity, json.dumps(ids)) for entity, ids in analysis.timelines.items()],
+            )
+            self.db.executemany(
                 "INSERT INTO errors VALUES (?,?)", [(e.source, e.reason) for e in analysis.errors]
             )
             self.db.executemany(
@@ -237,6 +286,11 @@ class Store:
             'SELECT entity, doc, start, "end", text FROM entity_links ORDER BY rowid'
         ):
             mentions[entity].append(MentionRef(doc, start, end, text))
+        candidates: dict[str, list[EntityCandidate]] = defaultdict(list)
+        for entity, other, score, reason in self.db.execute(
+            "SELECT entity, other, score, reason FROM entity_candidates ORDER BY rowid"
+        ):
+            candidates[entity].append(EntityCandidate(other, score, reason))
         entities = [
             Entity(
                 eid,
@@ -245,6 +299,7 @@ class Store:
                 aliases[eid],
                 mentions[eid],
                 sorted({m.doc for m in mentions[eid]}),
+                candidates[eid],
             )
             for eid, name, label in self.db.execute(
                 "SELECT id, name, type FROM entities ORDER BY rowid"
@@ -256,6 +311,16 @@ class Store:
             times=[t for a in analyses for t in a.times],
             quantities=[q for a in analyses for q in a.quantities],
             quotes=[q for a in analyses for q in a.quotes],
+            events=[
+                _event_from_dict(json.loads(data))
+                for (data,) in self.db.execute("SELECT data FROM events ORDER BY rowid")
+            ],
+            timelines={
+                entity: json.loads(ids)
+                for entity, ids in self.db.execute(
+                    "SELECT entity, events FROM timelines ORDER BY rowid"
+                )
+            },
             errors=[
                 IngestError(s, r) for s, r in self.db.execute("SELECT source, reason FROM errors")
             ],
@@ -264,3 +329,9 @@ class Store:
                 for s, d in self.db.execute("SELECT source, duplicate_of FROM duplicates")
             ],
         )
+
+
+def _event_from_dict(data: dict[str, Any]) -> Event:
+    data["time"] = EventTime(**data["time"])
+    data["mentions"] = [MentionRef(**m) for m in data["mentions"]]
+    return Event(**data)
