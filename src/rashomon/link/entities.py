@@ -53,3 +53,16 @@ def link_entities(
             index[(m.doc, m.start, m.end)] = eid
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities, index
+
+
+def key_index(
+    analyses: Iterable[DocumentAnalysis], mention_index: dict[MentionKey, str]
+) -> dict[tuple[str, str], str]:
+    """The entity id of each document-local key: (doc, key) -> entity id."""
+    index: dict[tuple[str, str], str] = {}
+    for analysis in analyses:
+        for m in analysis.entity_mentions:
+            eid = mention_index.get((m.doc, m.start, m.end))
+            if eid is not None:
+                index.setdefault((m.doc, m.key), eid)
+    return index
