@@ -41,6 +41,13 @@ def analyze(
     max_mb: Annotated[
         float, typer.Option("--max-mb", help="Skip files larger than this many megabytes.")
     ] = MAX_BYTES / 1_000_000,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run extraction on Dask: a scheduler address (tcp://host:8786) or 'local'.",
+        ),
+    ] = None,
 ) -> None:
     """Clean the articles under PATHS and extract what each one says.
 
@@ -71,6 +78,7 @@ def analyze(
             workers=workers or default_workers(),
             max_bytes=int(max_mb * 1_000_000),
             hooks=hooks,
+            scheduler=scheduler,
         )
     analysis = result.analysis
     table = Table(title="Rashomon analysis", show_header=True)

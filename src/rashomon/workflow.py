@@ -64,8 +64,12 @@ def analyze(
     workers: int = 1,
     max_bytes: int = MAX_BYTES,
     hooks: Hooks | None = None,
+    scheduler: str | None = None,
 ) -> AnalyzeResult:
-    """Analyse the files under ``paths`` into ``out_dir`` (JSON, SQLite, HTML)."""
+    """Analyse the files under ``paths`` into ``out_dir`` (JSON, SQLite, HTML).
+
+    ``scheduler`` runs extraction on Dask (a scheduler address, or "local").
+    """
     hooks = hooks or Hooks()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -77,7 +81,9 @@ def analyze(
         done = store.stored_documents(EXTRACTOR_VERSION)
         todo = [d for d in ingested.documents if d.id not in done]
         hooks.on_start_extraction(len(todo))
-        for outcome in run_extraction(todo, workers=workers, progress=hooks.on_progress):
+        for outcome in run_extraction(
+            todo, workers=workers, progress=hooks.on_progress, scheduler=scheduler
+        ):
             if isinstance(outcome, IngestError):
                 errors.append(outcome)
                 hooks.on_error(outcome)
