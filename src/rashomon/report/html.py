@@ -148,6 +148,17 @@ def render_html(analysis: Analysis, words: dict[str, int] | None = None) -> str:
         )
         for d in analysis.documents
     ]
+    index_rows = "".join(
+        f'<tr><td><a href="#{escape(d.id)}">{escape(d.title or d.id)}</a></td>'
+        f"<td>{escape(d.outlet or '')}</td><td>{escape(d.published or '')}</td>"
+        f"<td>{words.get(d.id, '')}</td><td>{len(by_doc[d.id]['times'])}</td>"
+        f"<td>{len(by_doc[d.id]['quantities'])}</td><td>{len(by_doc[d.id]['quotes'])}</td></tr>"
+        for d in analysis.documents
+    )
+    index = (
+        "<table><tr><th>title</th><th>outlet</th><th>published</th><th>words</th>"
+        f"<th>dates</th><th>quantities</th><th>quotes</th></tr>{index_rows}</table>"
+    )
     entity_rows = [
         [e.name, e.type, ", ".join(e.aliases[:8]), len(e.mentions), len(e.docs)]
         for e in analysis.entities[:200]
@@ -172,9 +183,12 @@ def render_html(analysis: Analysis, words: dict[str, int] | None = None) -> str:
         f"{len(analysis.errors)} failures</p></header><main>"
         + (f"<h2>Files that could not be read</h2><ul class=errors>{errors}</ul>" if errors else "")
         + (f"<h2>Exact duplicates (stored once)</h2><ul>{dupes}</ul>" if dupes else "")
-        + "<h2>Entities</h2>"
-        + _table(["name", "type", "also written", "mentions", "documents"], entity_rows)
         + "<h2>Documents</h2>"
+        + index
+        + f"<details><summary><h2 style=display:inline>Entities ({len(analysis.entities)})"
+        + "</h2></summary>"
+        + _table(["name", "type", "also written", "mentions", "documents"], entity_rows)
+        + "</details>"
         + legend
         + "".join(sections)
         + "</main></body></html>"
