@@ -16,7 +16,10 @@ that they pickle cheaply (Dask workers) and serialise to JSON directly
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 SCHEMA_VERSION = "rashomon/1.0"
@@ -157,6 +160,42 @@ class EventMention:
 
 
 @dataclass(slots=True)
+class ClaimMention:
+    """A check-worthy factual statement in one document (a sentence or a clause).
+
+    ``entities`` are document-local entity keys, ``times`` TIMEX3 values and
+    ``quantities`` the quantities' values as written in the model ("40-60
+    fighters"); ``vector`` is the sentence embedding as float16 bytes (not exported).
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str  # event | quantity | date | attribution | statement
+    entities: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    quantities: list[str] = field(default_factory=list)
+    negated: bool = False
+    speaker: str | None = None
+    vector: bytes | None = None
+
+
+@dataclass(slots=True)
+class FramingTerm:
+    """A word or phrase one source uses for a target: a label ("militants",
+    "regime"), an evaluative word near it ("brutal"), or scare quotes."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str  # label | evaluative | scare-quote
+    target: str | None = None  # document-local entity key
+    polarity: float | None = None  # -1 (negative) .. +1 (positive) where known
+
+
+@dataclass(slots=True)
 class DocumentAnalysis:
     """Everything ``extract`` found in one document."""
 
@@ -167,6 +206,8 @@ class DocumentAnalysis:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
+    framing_terms: list[FramingTerm] = field(default_factory=list)
     words: int = 0
 
 
@@ -221,6 +262,57 @@ class Event:
 
 
 @dataclass(slots=True)
+class Passage:
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Reuse:
+    """A passage of ``b`` copied (near-verbatim or lightly edited) from ``a``, or
+    the other way round: ``earlier`` is the id of the document published first,
+    None when the dates are unknown or equal."""
+
+    a: Passage
+    b: Passage
+    words: int
+    similarity: float
+    earlier: str | None = None
+
+
+@dataclass(slots=True)
+class Contradiction:
+    doc: str
+    start: int
+    end: int
+    reason: str  # e.g. "different number: 300 vs 1,000", "different date", "negation"
+
+
+@dataclass(slots=True)
+class Claim:
+    """One assertion across documents: who supports it, who contradicts it (and
+    why), who covers the subject but is silent on it."""
+
+    id: str
+    text: str
+    mentions: list[MentionRef] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    contradict: list[Contradiction] = field(default_factory=list)
+    silent: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Framing:
+    """How each source words one target (an entity id): its labels and its stance."""
+
+    target: str
+    labels: dict[str, list[str]] = field(default_factory=dict)  # doc id -> terms
+    stance: dict[str, str] = field(default_factory=dict)  # doc id -> positive|negative|neutral
+    evidence: dict[str, list[MentionRef]] = field(default_factory=dict)  # doc id -> sentences
+
+
+@dataclass(slots=True)
 class Analysis:
     """The whole result: what ``store`` keeps and ``report`` shows."""
 
@@ -231,6 +323,9 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     timelines: dict[str, list[str]] = field(default_factory=dict)  # entity id -> event ids
+    claims: list[Claim] = field(default_factory=list)
+    reuse: list[Reuse] = field(default_factory=list)
+    framing: list[Framing] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     duplicates: list[dict[str, str]] = field(default_factory=list)
     schema: str = SCHEMA_VERSION
@@ -245,3 +340,32 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {key: to_dict(value) for key, value in obj.items()}
     return obj
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _build(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(options[0], data) if len(options) == 1 else data
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_build(item, x) for x in data]
+    if origin is dict:
+        _, value = typing.get_args(tp)
+        return {k: _build(value, v) for k, v in data.items()}
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, data)
+    return data
+
+
+def from_dict(cls: type, data: dict[str, Any]) -> Any:
+    """The inverse of :func:`to_dict` for a dataclass of this module."""
+    hints = _hints(cls)
+    return cls(**{name: _build(hints[name], value) for name, value in data.items() if name in hints})

@@ -23,6 +23,8 @@ from typing import Any
 from rashomon.model import (
     SCHEMA_VERSION,
     Analysis,
+    Claim,
+    ClaimMention,
     Document,
     DocumentAnalysis,
     Entity,
@@ -30,14 +32,17 @@ from rashomon.model import (
     EntityMention,
     Event,
     EventMention,
-    EventTime,
+    Framing,
+    FramingTerm,
     IngestError,
     MentionRef,
     Quantity,
     Quote,
     RemovedLine,
+    Reuse,
     Sentence,
     TimeMention,
+    from_dict,
     to_dict,
 )
 
@@ -49,15 +54,33 @@ FINDING_TABLES: dict[str, tuple[type, str]] = {
     "quantities": (Quantity, "quantities"),
     "quotes": (Quote, "quotes"),
     "event_mentions": (EventMention, "events"),
+    "claim_mentions": (ClaimMention, "claims"),
+    "framing_terms": (FramingTerm, "framing_terms"),
 }
 
-_SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT"}
+# Corpus-level results kept as JSON documents: Analysis attribute -> dataclass.
+# They are nested (claims hold contradictions, framing holds per-source maps)
+# and always read whole, so one JSON row per item is simpler than many tables.
+JSON_COLLECTIONS: dict[str, type] = {
+    "events": Event,
+    "claims": Claim,
+    "reuse": Reuse,
+    "framing": Framing,
+}
+
+_SQL_TYPES = {
+    "int": "INTEGER",
+    "float": "REAL",
+    "bool": "INTEGER",
+    "str": "TEXT",
+    "bytes": "BLOB",
+}
 CORPUS_TABLES = (
     "entities",
     "entity_aliases",
     "entity_links",
     "entity_candidates",
-    "events",
+    "corpus_items",
     "timelines",
     "errors",
     "duplicates",
@@ -98,7 +121,7 @@ CREATE TABLE IF NOT EXISTS entity_links (
 CREATE TABLE IF NOT EXISTS entity_candidates (
     entity TEXT NOT NULL, other TEXT NOT NULL, score REAL, reason TEXT
 );
-CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS corpus_items (kind TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS timelines (entity TEXT PRIMARY KEY, events TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS errors (source TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS duplicates (source TEXT NOT NULL, duplicate_of TEXT NOT NULL);
@@ -258,8 +281,12 @@ class Store:
                 ],
             )
             self.db.executemany(
-                "INSERT INTO events VALUES (?,?)",
-                [(ev.id, json.dumps(to_dict(ev), ensure_ascii=False)) for ev in analysis.events],
+                "INSERT INTO corpus_items VALUES (?,?)",
+                [
+                    (kind, json.dumps(to_dict(item), ensure_ascii=False))
+                    for kind in JSON_COLLECTIONS
+                    for item in getattr(analysis, kind)
+                ],
             )
             self.db.executemany(
                 "INSERT INTO timelines VALUES (?,?)",
@@ -311,10 +338,15 @@ class Store:
             times=[t for a in analyses for t in a.times],
             quantities=[q for a in analyses for q in a.quantities],
             quotes=[q for a in analyses for q in a.quotes],
-            events=[
-                _event_from_dict(json.loads(data))
-                for (data,) in self.db.execute("SELECT data FROM events ORDER BY rowid")
-            ],
+            **{
+                kind: [
+                    from_dict(cls, json.loads(data))
+                    for (data,) in self.db.execute(
+                        "SELECT data FROM corpus_items WHERE kind = ? ORDER BY rowid", (kind,)
+                    )
+                ]
+                for kind, cls in JSON_COLLECTIONS.items()
+            },
             timelines={
                 entity: json.loads(ids)
                 for entity, ids in self.db.execute(
@@ -329,9 +361,3 @@ class Store:
                 for s, d in self.db.execute("SELECT source, duplicate_of FROM duplicates")
             ],
         )
-
-
-def _event_from_dict(data: dict[str, Any]) -> Event:
-    data["time"] = EventTime(**data["time"])
-    data["mentions"] = [MentionRef(**m) for m in data["mentions"]]
-    return Event(**data)
