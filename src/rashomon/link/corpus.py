@@ -1,12 +1,60 @@
-"""Assemble the corpus-wide :class:`Analysis` from the per-document analyses."""
+"""Assemble the corpus-wide :class:`Analysis` from the per-document analyses.
+
+Linking runs as registered steps over a shared context, like extraction:
+entities come first (every later step maps document-local entity keys to
+corpus entity ids), then each cross-document finding fills its part of the
+:class:`Analysis`. Each step uses blocking or indexing of its own, so the
+whole stage grows near-linearly with the corpus.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from rashomon.link.entities import MentionKey, link_entities
+from rashomon.link.entities import MentionKey, key_index, link_entities
 from rashomon.model import Analysis, DocumentAnalysis, EntityMention, IngestError, Quote
+
+
+@dataclass
+class LinkContext:
+    analyses: Sequence[DocumentAnalysis]
+    analysis: Analysis
+    mention_index: dict[MentionKey, str] = field(default_factory=dict)
+    key_to_entity: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+LinkStep = Callable[[LinkContext], None]
+LINK_STEPS: dict[str, LinkStep] = {}
+
+
+def register_link_step(name: str) -> Callable[[LinkStep], LinkStep]:
+    """Add a cross-document step; steps run in registration order."""
+
+    def add(step: LinkStep) -> LinkStep:
+        LINK_STEPS[name] = step
+        return step
+
+    return add
+
+
+@register_link_step("entities")
+def _entities(ctx: LinkContext) -> None:
+    ctx.analysis.entities, ctx.mention_index = link_entities(ctx.analyses)
+    ctx.key_to_entity = key_index(ctx.analyses, ctx.mention_index)
+
+
+@register_link_step("speakers")
+def _speakers(ctx: LinkContext) -> None:
+    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for (doc, start, end), eid in ctx.mention_index.items():
+        by_doc[doc].append((start, end, eid))
+    keys_by_doc = {a.document.id: {m.key: m for m in a.entity_mentions} for a in ctx.analyses}
+    for quote in ctx.analysis.quotes:
+        quote.speaker_entity = speaker_entity(
+            quote, by_doc[quote.doc], keys_by_doc[quote.doc], ctx.mention_index
+        )
 
 
 def link_corpus(
@@ -14,26 +62,19 @@ def link_corpus(
     errors: Sequence[IngestError] = (),
     duplicates: Sequence[dict[str, str]] = (),
 ) -> Analysis:
-    """Entities across documents, with quotes' speakers tied to them."""
-    entities, mention_index = link_entities(analyses)
-    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for (doc, start, end), eid in mention_index.items():
-        by_doc[doc].append((start, end, eid))
-    keys_by_doc = {a.document.id: {m.key: m for m in a.entity_mentions} for a in analyses}
-    quotes = [q for a in analyses for q in a.quotes]
-    for quote in quotes:
-        quote.speaker_entity = speaker_entity(
-            quote, by_doc[quote.doc], keys_by_doc[quote.doc], mention_index
-        )
-    return Analysis(
+    """Everything the corpus says, linked across documents."""
+    analysis = Analysis(
         documents=[a.document for a in analyses],
-        entities=entities,
         times=[t for a in analyses for t in a.times],
         quantities=[q for a in analyses for q in a.quantities],
-        quotes=quotes,
+        quotes=[q for a in analyses for q in a.quotes],
         errors=list(errors),
         duplicates=list(duplicates),
     )
+    ctx = LinkContext(analyses, analysis)
+    for step in LINK_STEPS.values():
+        step(ctx)
+    return analysis
 
 
 def speaker_entity(
