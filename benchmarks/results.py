@@ -13,7 +13,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 REPORT = HERE.parent / "BENCHMARKS.md"
-ORDER = ["tempeval3", "throughput", "quotes_basil"]
+ORDER = [
+    "tempeval3",
+    "throughput",
+    "quotes_basil",
+    "entity_linking",
+    "ecbplus",
+    "semeval2015_timeline",
+    "claims",
+    "reuse",
+    "framing",
+]
 
 INTRO = """# Benchmarks
 

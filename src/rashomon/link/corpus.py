@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rashomon.link.entities import MentionKey, key_index, link_entities
+from rashomon.link.reuse import find_reuse
 from rashomon.model import Analysis, DocumentAnalysis, EntityMention, IngestError, Quote
 
 
@@ -55,6 +56,11 @@ def _speakers(ctx: LinkContext) -> None:
         quote.speaker_entity = speaker_entity(
             quote, by_doc[quote.doc], keys_by_doc[quote.doc], ctx.mention_index
         )
+
+
+@register_link_step("reuse")
+def _reuse(ctx: LinkContext) -> None:
+    ctx.analysis.reuse = find_reuse(ctx.analysis.documents)
 
 
 def link_corpus(
