@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from rashomon.extract.entities import find_entity_mentions
+from rashomon.extract.framing import find_framing_terms
 from rashomon.extract.nlp import load_nlp
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.quotes import find_quotes
@@ -23,7 +24,7 @@ from rashomon.model import Document, DocumentAnalysis, Sentence
 
 # Stored with each analysed document; documents analysed by another version
 # are extracted again on the next run.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(slots=True)
@@ -74,6 +75,12 @@ def _quantities(ctx: ExtractionContext) -> None:
 def _quotes(ctx: ExtractionContext) -> None:
     mentions = ctx.analysis.entity_mentions
     ctx.analysis.quotes = find_quotes(ctx.doc, ctx.document.id, mentions)
+
+
+@register_step("framing")
+def _framing(ctx: ExtractionContext) -> None:
+    mentions = ctx.analysis.entity_mentions
+    ctx.analysis.framing_terms = find_framing_terms(ctx.doc, ctx.document.id, mentions)
 
 
 def analyse_parsed(document: Document, doc: Doc) -> DocumentAnalysis:

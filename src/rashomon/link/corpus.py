@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rashomon.link.entities import MentionKey, key_index, link_entities
+from rashomon.link.framing import link_framing
 from rashomon.link.reuse import find_reuse
 from rashomon.model import Analysis, DocumentAnalysis, EntityMention, IngestError, Quote
 
@@ -61,6 +62,11 @@ def _speakers(ctx: LinkContext) -> None:
 @register_link_step("reuse")
 def _reuse(ctx: LinkContext) -> None:
     ctx.analysis.reuse = find_reuse(ctx.analysis.documents)
+
+
+@register_link_step("framing")
+def _framing(ctx: LinkContext) -> None:
+    ctx.analysis.framing = link_framing(ctx.analyses, ctx.key_to_entity)
 
 
 def link_corpus(

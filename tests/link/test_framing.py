@@ -1,0 +1,108 @@
+"""Framing across sources: labels lined up, stance, loaded share."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.entities import find_entity_mentions
+from rashomon.extract.framing import find_framing_terms
+from rashomon.extract.quotes import find_quotes
+from rashomon.link.entities import key_index, link_entities
+from rashomon.link.framing import framing_table, link_framing, loaded_share, source_summary
+from rashomon.model import Document, DocumentAnalysis, Sentence
+
+WIRE = (
+    "President Bashar al-Assad met United Nations envoy Geir Pedersen in Damascus on Tuesday, "
+    "the Syrian government said.\n\nThe Assad government said the talks covered the "
+    "constitutional committee and the return of refugees."
+)
+OPINION = (
+    "Bashar al-Assad, the brutal dictator, welcomed the United Nations envoy Geir Pedersen "
+    "to Damascus on Tuesday.\n\nThe Assad regime has gassed and starved its own people, and "
+    "the tyrant's “talks” are a cynical charade."
+)
+QUOTING_WIRE = (
+    "Bashar al-Assad met Geir Pedersen in Damascus on Tuesday. "
+    '"Assad is a butcher and a war criminal," an opposition spokesman said.'
+)
+
+
+def analyse(nlp, doc_id: str, text: str, outlet: str) -> DocumentAnalysis:
+    parsed = nlp(text)
+    mentions = find_entity_mentions(parsed, doc_id)
+    return DocumentAnalysis(
+        document=Document(doc_id, f"{doc_id}.txt", text, outlet=outlet),
+        sentences=[Sentence(doc_id, s.start_char, s.end_char) for s in parsed.sents],
+        entity_mentions=mentions,
+        quotes=find_quotes(parsed, doc_id, mentions),
+        framing_terms=find_framing_terms(parsed, doc_id, mentions),
+    )
+
+
+@pytest.fixture(scope="module")
+def linked(nlp):
+    analyses = [
+        analyse(nlp, "wire", WIRE, "Wire"),
+        analyse(nlp, "op", OPINION, "Opinion"),
+        analyse(nlp, "quoting", QUOTING_WIRE, "Quoting wire"),
+    ]
+    entities, index = link_entities(analyses)
+    keys = key_index(analyses, index)
+    framings = link_framing(analyses, keys)
+    assad = next(e for e in entities if e.name == "Bashar al-Assad")
+    framing = next(f for f in framings if f.target == assad.id)
+    return analyses, entities, framings, framing
+
+
+def test_stance_negative_for_dictator_and_neutral_for_wire(linked):
+    *_, framing = linked
+    assert framing.stance["op"] == "negative"
+    assert framing.stance["wire"] == "neutral"
+
+
+def test_quoted_insults_do_not_make_the_reporter_negative(linked):
+    *_, framing = linked
+    assert framing.stance["quoting"] == "neutral"
+    assert not any("butcher" in label for label in framing.labels.get("quoting", []))
+
+
+def test_labels_per_source_and_loaded_share(linked):
+    *_, framing = linked
+    assert "government" in framing.labels["wire"]
+    assert "regime" in framing.labels["op"]
+    assert loaded_share(framing, "op") > loaded_share(framing, "wire")
+    assert loaded_share(framing, "wire") == 0.0
+    assert framing.evidence["op"] and framing.evidence["op"][0].doc == "op"
+
+
+def test_table_lines_regime_up_with_government(linked):
+    analyses, entities, framings, framing = linked
+    rows = framing_table(framings, [a.document for a in analyses], entities)
+    row = next(r for r in rows if r.target == framing.target)
+    assert row.name == "Bashar al-Assad"
+    cells = {c.doc: c for c in row.cells}
+    wire_slot = next(s for s, labels in cells["wire"].by_slot.items() if "government" in labels)
+    assert "regime" in cells["op"].by_slot.get(wire_slot, [])
+    assert cells["op"].stance == "negative" and cells["op"].source == "Opinion"
+
+
+def test_group_labels_share_a_slot(nlp):
+    texts = {
+        "a": "Houthi militants seized the port of Hodeidah, the Houthis said.",
+        "b": "Houthi rebels seized the port of Hodeidah, the Houthis said.",
+        "c": "Houthi freedom fighters seized the port of Hodeidah, the Houthis said.",
+    }
+    analyses = [analyse(nlp, k, v, k.upper()) for k, v in texts.items()]
+    entities, index = link_entities(analyses)
+    framings = link_framing(analyses, key_index(analyses, index))
+    rows = framing_table(framings, [a.document for a in analyses], entities)
+    row = next(r for r in rows if any("rebels" in c.labels for c in r.cells))
+    slots = {c.doc: next(iter(c.by_slot)) for c in row.cells if c.by_slot}
+    assert len(slots) == 3 and len(set(slots.values())) == 1
+
+
+def test_source_summary(linked):
+    *_, framings, _ = linked
+    summary = source_summary(framings)
+    assert summary["op"]["loaded_share"] > summary["wire"]["loaded_share"]
+    assert summary["op"]["negative"] >= 1
