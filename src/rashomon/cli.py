@@ -135,5 +135,16 @@ def export(
     err_console.print(f"Wrote {out}")
 
 
+@app.command()
+def timeline(
+    db: Annotated[Path, typer.Argument(help="An analysis.sqlite written by `analyze`.")],
+    entity: Annotated[str, typer.Argument(help='A name or alias, e.g. "Boeing".')],
+) -> None:
+    """Show ENTITY's events in time order, with the sources that report each one."""
+    from rashomon.report.timeline import timeline_command
+
+    raise typer.Exit(timeline_command(db, entity, out_console))
+
+
 if __name__ == "__main__":
     app()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from rashomon.extract.entities import find_entity_mentions
+from rashomon.extract.events import find_events
 from rashomon.extract.framing import find_framing_terms
 from rashomon.extract.nlp import load_nlp
 from rashomon.extract.quantities import find_quantities
@@ -24,7 +25,7 @@ from rashomon.model import Document, DocumentAnalysis, Sentence
 
 # Stored with each analysed document; documents analysed by another version
 # are extracted again on the next run.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 @dataclass(slots=True)
@@ -75,6 +76,14 @@ def _quantities(ctx: ExtractionContext) -> None:
 def _quotes(ctx: ExtractionContext) -> None:
     mentions = ctx.analysis.entity_mentions
     ctx.analysis.quotes = find_quotes(ctx.doc, ctx.document.id, mentions)
+
+
+@register_step("events")
+def _events(ctx: ExtractionContext) -> None:
+    found = ctx.analysis
+    found.events = find_events(
+        ctx.doc, ctx.document.id, found.entity_mentions, found.times, ctx.document.published
+    )
 
 
 @register_step("framing")

@@ -14,8 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rashomon.link.entities import MentionKey, key_index, link_entities
+from rashomon.link.events import link_events
 from rashomon.link.framing import link_framing
 from rashomon.link.reuse import find_reuse
+from rashomon.link.timelines import build_timelines
 from rashomon.model import Analysis, DocumentAnalysis, EntityMention, IngestError, Quote
 
 
@@ -57,6 +59,12 @@ def _speakers(ctx: LinkContext) -> None:
         quote.speaker_entity = speaker_entity(
             quote, by_doc[quote.doc], keys_by_doc[quote.doc], ctx.mention_index
         )
+
+
+@register_link_step("events")
+def _events(ctx: LinkContext) -> None:
+    ctx.analysis.events = link_events(ctx.analyses, ctx.key_to_entity)
+    ctx.analysis.timelines = build_timelines(ctx.analysis.events, ctx.analysis.documents)
 
 
 @register_link_step("reuse")

@@ -1,0 +1,115 @@
+"""Event nominals and their verbs: "invasion" -> "invade", "bombing" -> "bomb".
+
+Why: the same happening is reported as a verb by one outlet and as a noun by
+another ("troops invaded" / "the invasion"); linking needs one kind for both,
+and trigger detection needs to know that "announcement" names an act while
+"government" does not. Suffix rules propose a verb; spaCy's lemmatizer index
+(the WordNet verb list packaged with the English model) confirms it exists.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import EVENT_NOMINALS, NOMINAL_VERBS, NOT_EVENT_NOMINALS, SYNONYM_CLASSES
+
+# (noun suffix, replacement) tried in order; the first that yields a known verb wins.
+SUFFIX_RULES: tuple[tuple[str, str], ...] = (
+    ("ication", "y"),  # notification -> notify
+    ("ation", "ate"),  # demonstration -> demonstrate
+    ("ation", "e"),  # accusation -> accuse
+    ("ation", ""),  # deportation -> deport
+    ("ition", "ish"),  # abolition -> abolish
+    ("sion", "de"),  # invasion -> invade, explosion -> explode
+    ("ssion", "t"),  # admission -> admit
+    ("sion", "se"),  # revision -> revise
+    ("tion", "t"),  # election -> elect (then "elec" + "t")
+    ("tion", "te"),  # execution -> execute
+    ("tion", ""),  # adoption -> adopt after p-drop fails: kept as a last resort
+    ("ment", ""),  # announcement -> announce
+    ("ance", ""),  # appearance -> appear
+    ("ance", "e"),
+    ("ence", "e"),
+    ("ure", "e"),  # seizure -> seize
+    ("ure", ""),  # departure -> depart
+    ("al", "e"),  # arrival -> arrive
+    ("al", ""),  # withdrawal -> withdraw
+    ("ing", ""),  # bombing -> bomb
+    ("ing", "e"),  # shaking -> shake
+    ("ery", ""),  # robbery -> rob (doubled below)
+)
+DERIVING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "ery")
+
+
+@lru_cache(maxsize=1)
+def known_verbs() -> frozenset[str]:
+    """English verb lemmas from the packaged lemmatizer's index (WordNet-derived)."""
+    from rashomon.extract.nlp import load_nlp
+
+    lemmatizer = load_nlp().get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(table["verb"])
+
+
+def _undouble(stem: str) -> str:
+    """ "robb" -> "rob", "shopp" -> "shop": undo consonant doubling before -ing/-ery."""
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]
+    return stem
+
+
+@lru_cache(maxsize=8192)
+def verb_of(noun: str) -> str | None:
+    """The verb a nominal derives from, or None when it names no action."""
+    noun = noun.lower()
+    if noun in NOMINAL_VERBS:
+        return NOMINAL_VERBS[noun]
+    if noun in NOT_EVENT_NOMINALS:
+        return None
+    verbs = known_verbs()
+    if noun in verbs and noun in EVENT_NOMINALS:
+        return noun  # attack, raid, arrest: zero derivation
+    for suffix, replacement in SUFFIX_RULES:
+        if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+            stem = noun[: -len(suffix)]
+            for candidate in (stem + replacement, _undouble(stem) + replacement):
+                if candidate in verbs:
+                    return candidate
+    return None
+
+
+def is_event_nominal(noun_lemma: str) -> bool:
+    """Whether a noun names a happening: listed, or a regular derivation of a verb."""
+    lemma = noun_lemma.lower()
+    if lemma in EVENT_NOMINALS:
+        return True
+    if lemma in NOT_EVENT_NOMINALS or not lemma.endswith(DERIVING_SUFFIXES):
+        return False
+    # -ing/-al derivations are too often things ("building", "official"): only
+    # the curated list makes them events.
+    if lemma.endswith(("ing", "al")):
+        return False
+    return verb_of(lemma) is not None
+
+
+_CLASS_OF: dict[str, frozenset[str]] = {}
+for _name, _members in SYNONYM_CLASSES.items():
+    for _word in _members:
+        _CLASS_OF[_word] = _CLASS_OF.get(_word, frozenset()) | {_name}
+
+
+def base_lemma(lemma: str) -> str:
+    """The verb form of an event lemma ("invasion" -> "invade"), else the lemma itself."""
+    lemma = lemma.lower()
+    head = lemma.split()[0] if lemma else lemma
+    return verb_of(head) or head
+
+
+def kind_keys(lemma: str) -> frozenset[str]:
+    """Keys under which events of this lemma may corefer: lemma, base verb, synonym classes."""
+    lemma = lemma.lower()
+    base = base_lemma(lemma)
+    keys = {"l:" + base}
+    for word in {lemma, base, lemma.split()[0] if lemma else lemma}:
+        keys |= {"c:" + name for name in _CLASS_OF.get(word, ())}
+    return frozenset(keys)

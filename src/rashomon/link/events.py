@@ -1,0 +1,422 @@
+"""Events across documents: mentions of one real-world happening grouped into one :class:`Event`.
+
+Two mentions are the same happening when they are the same kind of action
+("struck" / "airstrike" / "attack"), at times that do not contradict, with
+overlapping participants or place, told in similar words, in similar
+documents. Pairs are scored only inside blocks that share a kind of action
+(and, for very common kinds, similar wording found by MinHash LSH), so cost
+grows near-linearly with the corpus; the scored pairs are then grouped by
+average-linkage agglomerative clustering with a threshold tuned on the ECB+
+validation topics (``benchmarks/ecbplus.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rashomon.extract.events import base_lemma, kind_keys
+from rashomon.model import DocumentAnalysis, Event, EventMention, EventTime, MentionRef
+
+WORD = re.compile(r"[a-z][a-z'-]+|\d+")
+STOPWORDS = frozenset(
+    """
+    a an the and or but of in on at to for from by with as is was were are be been being
+    has have had it its this that these those he she they them his her their we our you
+    i not no said says say will would could should may can after before over about into
+    than then there also who which what when where while more most some any all one two
+    up out new mr ms
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkParams:
+    """Weights of the pair score and the merge threshold (tuned on ECB+ val)."""
+
+    same_lemma: float = 0.35
+    same_class: float = 0.2
+    sentence: float = 0.4
+    document: float = 0.45
+    entities: float = 0.25
+    place: float = 0.1
+    same_time: float = 0.15
+    same_sentence_penalty: float = 0.5
+    same_story: float = 0.4  # both documents in one story (documents clustered by wording)
+    story_threshold: float = 0.08  # mean document cosine that makes one story
+    threshold: float = 0.6
+    max_block: int = 400  # larger blocks are split by MinHash LSH on the sentence
+    time_slack_days: int = 1
+    report_window_days: int = 10  # an undated past event happened before its report
+
+
+# --- time compatibility -----------------------------------------------------------
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+
+
+def time_interval(value: str | None) -> tuple[int, int] | None:
+    """Day ordinals [first, last] a TIMEX3 date value covers, or None when unknown."""
+    if not value:
+        return None
+    match = re.match(r"^(\d{4})(?:-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|AU|WI))?(?:-(\d{2}))?", value)
+    if not match:
+        return None
+    year = int(match.group(1))
+    part, day = match.group(2), match.group(3)
+    try:
+        if part is None:
+            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+        if part.isdigit():
+            month = int(part)
+            if day:
+                point = dt.date(year, month, int(day)).toordinal()
+                return point, point
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            return dt.date(year, month, 1).toordinal(), dt.date(year, month, last).toordinal()
+        if part.startswith("W"):
+            first = dt.date.fromisocalendar(year, int(part[1:]), 1).toordinal()
+            return first, first + 6
+        if part[0] in "QH":
+            months = 3 if part[0] == "Q" else 6
+            start_month = (int(part[1]) - 1) * months + 1
+            end = dt.date(
+                year + (start_month + months - 1) // 12, (start_month + months - 1) % 12 + 1, 1
+            )
+            return dt.date(year, start_month, 1).toordinal(), end.toordinal() - 1
+        low, high = _SEASONS[part]
+        end = dt.date(year + high // 12, high % 12 + 1, 1)
+        return dt.date(year, low, 1).toordinal(), end.toordinal() - 1
+    except ValueError:
+        return None
+
+
+def mention_interval(mention: EventMention, params: LinkParams) -> tuple[int, int] | None:
+    span = time_interval(mention.time_value)
+    if span is None:
+        return None
+    if mention.time_source == "document":  # reported on that day, happened shortly before
+        return span[0] - params.report_window_days, span[1]
+    return span[0] - params.time_slack_days, span[1] + params.time_slack_days
+
+
+def _specificity(value: str | None) -> int:
+    span = time_interval(value)
+    return -1 if span is None else -(span[1] - span[0])
+
+
+# --- features -----------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def _tfidf(bags: list[Counter[str]]) -> list[dict[str, float]]:
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(bags) + 1
+    vectors = []
+    for bag in bags:
+        vec = {w: (1 + math.log(c)) * math.log(n / df[w]) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+@dataclass(slots=True)
+class _Features:
+    kinds: frozenset[str]
+    base: str
+    entities: frozenset[str]
+    place: str | None
+    interval: tuple[int, int] | None
+    sentence: dict[str, float]
+    doc: str
+
+
+class _Scorer:
+    """Pair scores for the mentions of one clustering run."""
+
+    def __init__(
+        self,
+        mentions: Sequence[EventMention],
+        entity_of: Callable[[str, str], str | None] | None,
+        docs_text: Mapping[str, str] | None,
+        params: LinkParams,
+    ) -> None:
+        self.params = params
+        resolve = entity_of or (lambda doc, key: key.casefold())
+
+        def ent(m: EventMention, key: str) -> str:
+            return resolve(m.doc, key) or f"{m.doc}|{key}"
+
+        def sentence_text(m: EventMention) -> str:
+            text = (docs_text or {}).get(m.doc)
+            return text[m.sentence_start : m.sentence_end] if text else m.text
+
+        sentence_vectors = _tfidf([Counter(_words(sentence_text(m))) for m in mentions])
+        self.features = [
+            _Features(
+                kinds=kind_keys(m.lemma),
+                base=base_lemma(m.lemma),
+                entities=frozenset(ent(m, k) for k in m.participants),
+                place=ent(m, m.place) if m.place else None,
+                interval=mention_interval(m, params),
+                sentence=vec,
+                doc=m.doc,
+            )
+            for m, vec in zip(mentions, sentence_vectors, strict=True)
+        ]
+        self.mentions = mentions
+        doc_ids = sorted({m.doc for m in mentions} | set(docs_text or {}))
+        texts = [(docs_text or {}).get(d, "") for d in doc_ids]
+        doc_vectors = _tfidf([Counter(_words(t)) for t in texts])
+        self.doc_vectors = dict(zip(doc_ids, doc_vectors, strict=True))
+        self.has_docs = any(texts)
+        self._doc_cos: dict[tuple[str, str], float] = {}
+        self.story = self._stories(sorted({m.doc for m in mentions})) if self.has_docs else {}
+
+    def _stories(self, doc_ids: list[str]) -> dict[str, int]:
+        """Documents grouped into stories: average-linkage on document cosine.
+
+        Outlets covering one happening share its names and details; two similar
+        happenings (two earthquakes) are told in different words. Documents are
+        compared only when they share one of their most weighted words.
+        """
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, doc in enumerate(doc_ids):
+            top = sorted(self.doc_vectors[doc].items(), key=lambda kv: -kv[1])[:20]
+            for word, _ in top:
+                postings[word].append(i)
+        pairs = {
+            (a, b) for ids in postings.values() for x, a in enumerate(ids) for b in ids[x + 1 :]
+        }
+        scores = {(a, b): self.doc_similarity(doc_ids[a], doc_ids[b]) for a, b in pairs}
+        groups = _average_linkage(len(doc_ids), scores, self.params.story_threshold)
+        return {doc_ids[i]: g for g, members in enumerate(groups) for i in members}
+
+    def doc_similarity(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        key = (a, b) if a < b else (b, a)
+        if key not in self._doc_cos:
+            self._doc_cos[key] = _cosine(self.doc_vectors[a], self.doc_vectors[b])
+        return self._doc_cos[key]
+
+    def score(self, i: int, j: int) -> float | None:
+        """Evidence that mentions i and j are one happening; None when times contradict."""
+        p, a, b = self.params, self.features[i], self.features[j]
+        if (
+            a.interval
+            and b.interval
+            and (a.interval[1] < b.interval[0] or b.interval[1] < a.interval[0])
+        ):
+            return None
+        score = p.same_lemma if a.base == b.base else p.same_class
+        score += p.sentence * _cosine(a.sentence, b.sentence)
+        if self.has_docs:
+            score += p.document * self.doc_similarity(a.doc, b.doc)
+        if a.entities and b.entities:
+            score += p.entities * len(a.entities & b.entities) / len(a.entities | b.entities)
+        if a.place and a.place == b.place:
+            score += p.place
+        if self.story and self.story[a.doc] == self.story[b.doc]:
+            score += p.same_story
+        if a.interval and a.interval == b.interval:
+            score += p.same_time
+        mi, mj = self.mentions[i], self.mentions[j]
+        if mi.doc == mj.doc and mi.sentence_start == mj.sentence_start:
+            score -= p.same_sentence_penalty  # two mentions in one sentence: usually two events
+        return score
+
+
+# --- blocking and clustering -------------------------------------------------------------
+
+
+def _candidate_pairs(scorer: _Scorer, scope: list[Hashable]) -> set[tuple[int, int]]:
+    """Pairs sharing a kind of action; very large blocks are narrowed by LSH on wording."""
+    blocks: dict[tuple[Hashable, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(scorer.features):
+        for key in f.kinds:
+            blocks[(scope[i], key)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) <= scorer.params.max_block:
+            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
+        else:
+            pairs.update(_lsh_pairs(scorer, members))
+    return pairs
+
+
+def _lsh_pairs(scorer: _Scorer, members: list[int]) -> set[tuple[int, int]]:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=0.2, num_perm=64)
+    hashes = {}
+    for i in members:
+        mh = MinHash(num_perm=64)
+        for word in scorer.features[i].sentence:
+            mh.update(word.encode())
+        mh.update(scorer.features[i].doc.encode())
+        hashes[i] = mh
+        lsh.insert(str(i), mh)
+    pairs = set()
+    for i in members:
+        for other in lsh.query(hashes[i]):
+            j = int(other)
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+VETO = -1e6
+
+
+def _average_linkage(
+    n: int, scores: dict[tuple[int, int], float], threshold: float
+) -> list[list[int]]:
+    """Merge clusters while their mean pair score (unscored pairs count 0) >= threshold."""
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), s in scores.items():
+        sums[a][b] = s
+        sums[b][a] = s
+    heap = [(-s, a, b, 1, 1) for (a, b), s in scores.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b, size_a, size_b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        if len(members[a]) != size_a or len(members[b]) != size_b:
+            continue  # stale entry
+        members[a].extend(members.pop(b))
+        neighbours = sums.pop(b)
+        neighbours.pop(a, None)
+        sums[a].pop(b, None)
+        for c, s in neighbours.items():
+            sums[c].pop(b, None)
+            total = sums[a].get(c, 0.0) + s
+            sums[a][c] = total
+            sums[c][a] = total
+        size = len(members[a])
+        for c, total in sums[a].items():
+            mean = total / (size * len(members[c]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, c, size, len(members[c])))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def cluster_event_mentions(
+    mentions: Sequence[EventMention],
+    entity_of: Callable[[str, str], str | None] | None = None,
+    docs_text: Mapping[str, str] | None = None,
+    *,
+    params: LinkParams | None = None,
+    partition: Callable[[EventMention], Hashable] | None = None,
+) -> list[list[int]]:
+    """Groups of indices into ``mentions`` that report the same happening.
+
+    ``entity_of(doc, key)`` maps a participant key to a corpus entity id (keys
+    are compared by name when it is None); ``docs_text`` (doc id -> cleaned
+    text) gives the sentences' wording and the documents' similarity;
+    ``partition`` (optional) keeps mentions of different parts apart (e.g. the
+    gold topics of a benchmark, or story clusters made upstream).
+    """
+    params = params or LinkParams()
+    scorer = _Scorer(mentions, entity_of, docs_text, params)
+    scope: list[Hashable] = [partition(m) if partition else None for m in mentions]
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in _candidate_pairs(scorer, scope):
+        s = scorer.score(i, j)
+        scores[(i, j)] = VETO if s is None else s
+    return _average_linkage(len(mentions), scores, params.threshold)
+
+
+# --- events ---------------------------------------------------------------------------
+
+
+def _agreed_time(group: list[EventMention]) -> tuple[str | None, str | None]:
+    """The most specific time value that no other mention of the group contradicts."""
+    rank = {"explicit": 0, "sentence": 1, "paragraph": 2, "document": 3}
+    dated = [m for m in group if time_interval(m.time_value)]
+    if not dated:
+        return None, None
+    best = min(rank.get(m.time_source, 4) for m in dated)
+    dated = [m for m in dated if rank.get(m.time_source, 4) == best]
+    for m in sorted(dated, key=lambda m: -_specificity(m.time_value)):
+        span = time_interval(m.time_value)
+        assert span is not None
+        if all(_overlap(span, time_interval(o.time_value)) for o in dated):
+            return m.time_value, m.time_text
+    common = Counter(m.time_value for m in dated).most_common(1)[0][0]
+    return common, next(m.time_text for m in dated if m.time_value == common)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
+    return b is None or not (a[1] < b[0] or b[1] < a[0])
+
+
+def _summary(m: EventMention, text: str, time_value: str | None) -> str:
+    """ "Northrop Grumman and EADS defeat Boeing (in Washington, 2008-03-01)"."""
+    sentence = text[m.sentence_start : m.sentence_end]
+    offset = m.start - m.sentence_start
+
+    def position(key: str) -> int:
+        found = sentence.find(key)
+        return found if found >= 0 else len(sentence)
+
+    before = [k for k in m.participants if position(k) < offset]
+    after = [k for k in m.participants if k not in before]
+    words = [" and ".join(before), "not" if m.negated else "", m.text, " and ".join(after)]
+    line = " ".join(w for w in words if w)
+    extra = [f"in {m.place}" if m.place else "", time_value or ""]
+    extra = [e for e in extra if e]
+    return f"{line} ({', '.join(extra)})" if extra else line
+
+
+def link_events(
+    analyses: Sequence[DocumentAnalysis], key_to_entity: Mapping[tuple[str, str], str]
+) -> list[Event]:
+    """The events of the corpus, each with its mentions in every document that reports it."""
+    mentions = [e for a in analyses for e in a.events]
+    texts = {a.document.id: a.document.text for a in analyses}
+    groups = cluster_event_mentions(mentions, lambda doc, key: key_to_entity.get((doc, key)), texts)
+    events = []
+    for group in groups:
+        members = sorted((mentions[i] for i in group), key=lambda m: (m.doc, m.start))
+        first = members[0]
+        digest = hashlib.sha1(f"{first.doc}|{first.start}|{first.end}|{first.lemma}".encode())
+        value, time_text = _agreed_time(members)
+        rep = max(members, key=lambda m: (len(m.participants) + (m.place is not None), -m.start))
+        participants = Counter(
+            key_to_entity.get((m.doc, k)) for m in members for k in m.participants
+        )
+        places = Counter(key_to_entity.get((m.doc, m.place)) for m in members if m.place)
+        events.append(
+            Event(
+                id="v" + digest.hexdigest()[:10],
+                trigger=Counter(base_lemma(m.lemma) for m in members).most_common(1)[0][0],
+                summary=_summary(rep, texts.get(rep.doc, ""), value),
+                time=EventTime(value, time_text),
+                place=next((p for p, _ in places.most_common() if p), None),
+                participants=[p for p, _ in participants.most_common() if p],
+                mentions=[MentionRef(m.doc, m.start, m.end, m.text) for m in members],
+                docs=sorted({m.doc for m in members}),
+            )
+        )
+    events.sort(key=lambda e: (-len(e.docs), -len(e.mentions), e.id))
+    return events
