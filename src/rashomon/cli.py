@@ -146,5 +146,16 @@ def timeline(
     raise typer.Exit(timeline_command(db, entity, out_console))
 
 
+@app.command()
+def compare(
+    db: Annotated[Path, typer.Argument(help="An analysis.sqlite written by `analyze`.")],
+    top: Annotated[int, typer.Option("--top", "-n", help="Rows per table.")] = 10,
+) -> None:
+    """Agreed and disputed claims, copied passages and each source's framing."""
+    from rashomon.report.compare import compare_command
+
+    raise typer.Exit(compare_command(db, out_console, top))
+
+
 if __name__ == "__main__":
     app()
