@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from rashomon.extract.claims import find_claims
 from rashomon.extract.entities import find_entity_mentions
 from rashomon.extract.events import find_events
 from rashomon.extract.framing import find_framing_terms
@@ -25,7 +26,7 @@ from rashomon.model import Document, DocumentAnalysis, Sentence
 
 # Stored with each analysed document; documents analysed by another version
 # are extracted again on the next run.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 @dataclass(slots=True)
@@ -76,6 +77,11 @@ def _quantities(ctx: ExtractionContext) -> None:
 def _quotes(ctx: ExtractionContext) -> None:
     mentions = ctx.analysis.entity_mentions
     ctx.analysis.quotes = find_quotes(ctx.doc, ctx.document.id, mentions)
+
+
+@register_step("claims")
+def _claims(ctx: ExtractionContext) -> None:
+    ctx.analysis.claims = find_claims(ctx.doc, ctx.analysis)
 
 
 @register_step("events")
