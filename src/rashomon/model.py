@@ -19,7 +19,7 @@ import dataclasses
 import types
 import typing
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 SCHEMA_VERSION = "rashomon/1.0"
@@ -342,7 +342,7 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
@@ -368,4 +368,6 @@ def _build(tp: Any, data: Any) -> Any:
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
     """The inverse of :func:`to_dict` for a dataclass of this module."""
     hints = _hints(cls)
-    return cls(**{name: _build(hints[name], value) for name, value in data.items() if name in hints})
+    return cls(
+        **{name: _build(hints[name], value) for name, value in data.items() if name in hints}
+    )
