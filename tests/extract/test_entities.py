@@ -72,3 +72,87 @@ def test_helpers():
     assert initials("Islamic Revolutionary Guard Corps") == "IRGC"
     assert strip_titles("President Barack Obama") == "Barack Obama"
     assert strip_titles("General") == "General"
+
+
+def test_declared_aliases_take_the_key_of_their_name(nlp):
+    text = (
+        "The Islamic State of Iraq and the Levant (ISIL), also known as Daesh, claimed the "
+        "attack. The Islamic State (also called ISIS) had warned of it. The Islamic "
+        "Revolutionary Guard Corps (IRGC) said it shot down a drone; the IRGC denied more."
+    )
+    mentions = find_entity_mentions(nlp(text), "d5")
+    # spaCy splits the first name at "and the Levant"; the acronym repairs it
+    assert keys_of(mentions, "Islamic State of Iraq and the Levant") == {
+        "Islamic State of Iraq and the Levant"
+    }
+    assert keys_of(mentions, "ISIL") == {"Islamic State of Iraq and the Levant"}
+    assert keys_of(mentions, "Daesh") == {"Islamic State of Iraq and the Levant"}
+    assert keys_of(mentions, "ISIS") == {"Islamic State"}
+    assert keys_of(mentions, "IRGC") == {"Islamic Revolutionary Guard Corps"}
+    assert len([m for m in mentions if m.text == "IRGC"]) == 2
+
+
+def test_formerly_known_as_and_comma_or_acronym(nlp):
+    text = (
+        "The Islamic State of Iraq and the Levant, or ISIL, lost ground in Syria. "
+        "Hezbollah, formerly known as the Islamic Jihad Organization, denied any role."
+    )
+    mentions = find_entity_mentions(nlp(text), "d6")
+    assert keys_of(mentions, "ISIL") == {"Islamic State of Iraq and the Levant"}
+    assert keys_of(mentions, "Islamic Jihad Organization") == {"Hezbollah"}
+
+
+def test_a_list_and_a_party_label_are_not_aliases(nlp):
+    text = (
+        "Diplomats from Russia, or China, were not invited. "
+        "Nancy Pelosi (D-Calif.) said the House would vote on Friday."
+    )
+    mentions = find_entity_mentions(nlp(text), "d7")
+    assert keys_of(mentions, "China") <= {"China"}
+    assert "Nancy Pelosi" not in {m.key for m in mentions if m.text != "Nancy Pelosi"}
+
+
+def test_non_latin_rendering_takes_the_latin_key(nlp):
+    text = (
+        "Ukrainian President Volodymyr Zelensky (Володимир Зеленський) visited Mosul "
+        "(الموصل) on Tuesday."
+    )
+    mentions = find_entity_mentions(nlp(text), "d8")
+    assert keys_of(mentions, "Володимир Зеленський") == {"Volodymyr Zelensky"}
+    assert keys_of(mentions, "الموصل") == {"Mosul"}
+
+
+def test_titles_ranks_and_the_arabic_article(nlp):
+    text = (
+        "Maj Gen Qassem Soleimani met Sheikh Hassan Nasrallah and President Bashar al-Assad "
+        "in Damascus. Soleimani left on Friday, and Assad thanked him."
+    )
+    mentions = find_entity_mentions(nlp(text), "d9")
+    assert keys_of(mentions, "Maj Gen Qassem Soleimani") == {"Qassem Soleimani"}
+    assert keys_of(mentions, "Soleimani") == {"Qassem Soleimani"}
+    assert keys_of(mentions, "Assad") == {"Bashar al-Assad"}
+    assert {m.key for m in mentions if "Nasrallah" in m.text} == {"Hassan Nasrallah"}
+
+
+def test_titles_are_not_stripped_from_organisations(nlp):
+    mentions = find_entity_mentions(nlp("General Motors said Monday that GM would cut jobs."), "d")
+    assert keys_of(mentions, "General Motors") == {"General Motors"}
+    assert keys_of(mentions, "GM") == {"General Motors"}
+
+
+def test_a_middle_initial_keeps_two_people_apart(nlp):
+    text = (
+        "George W. Bush met his father, George Bush, at the ranch. "
+        "Muammar Abu Minyar Gaddafi, known simply as Muammar Gaddafi, ruled Libya."
+    )
+    mentions = find_entity_mentions(nlp(text), "d10")
+    assert keys_of(mentions, "George Bush") == {"George Bush"}
+
+
+def test_a_subsidiary_named_after_a_place_is_not_the_parent(nlp):
+    text = (
+        "Ford Australia will close its plant in Geelong, the company said. "
+        "Ford said in Detroit that sales in Australia had fallen."
+    )
+    mentions = find_entity_mentions(nlp(text), "d11")
+    assert "Ford Australia" not in keys_of(mentions, "Ford")
