@@ -37,6 +37,7 @@ class _DocContext:
     index: EntityIndex
     anchors: list[Anchor]
     published: str | None
+    text: str  # Doc.text rebuilds the string on every access: read it once
 
 
 def _context(
@@ -48,7 +49,7 @@ def _context(
     heads: frozenset[int],
 ) -> _DocContext:
     index = EntityIndex.build(doc, entity_mentions)
-    return _DocContext(doc, doc_id, index, anchors(doc, times, heads), published)
+    return _DocContext(doc, doc_id, index, anchors(doc, times, heads), published, doc.text)
 
 
 def _mention(ctx: _DocContext, head: Token, start: int, end: int, lemma: str) -> EventMention:
@@ -57,13 +58,13 @@ def _mention(ctx: _DocContext, head: Token, start: int, end: int, lemma: str) ->
     if place is None:
         place = sentence_place(head.sent, ctx.index)
     participants = [key for key in args.participants if key != place]
-    when = choose_time(ctx.doc, head, ctx.anchors, ctx.published)
+    when = choose_time(ctx.doc, head, ctx.anchors, ctx.published, ctx.text)
     sent = head.sent
     return EventMention(
         doc=ctx.doc_id,
         start=start,
         end=end,
-        text=ctx.doc.text[start:end],
+        text=ctx.text[start:end],
         lemma=lemma,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,

@@ -126,6 +126,7 @@ def choose_time(
     trigger: Token,
     found: list[Anchor],
     published: str | None,
+    text: str | None = None,
 ) -> TimeChoice:
     """The time of the event at ``trigger``: explicit, sentence, paragraph or document."""
     chain = clause_chain(trigger)
@@ -142,7 +143,7 @@ def choose_time(
     if in_sentence:
         best = min(in_sentence, key=lambda a: abs(a.root - trigger.i))
         return TimeChoice(best.time.value, best.time.text, "sentence")
-    p_start, p_end = paragraph_bounds(doc.text, trigger.idx)
+    p_start, p_end = paragraph_bounds(text if text is not None else doc.text, trigger.idx)
     in_paragraph = [a for a in found if p_start <= a.time.start < p_end]
     if in_paragraph:
         before = [a for a in in_paragraph if a.time.start < trigger.idx]
