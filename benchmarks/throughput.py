@@ -82,6 +82,10 @@ def main() -> None:
         "",
         f"Peak memory (RSS): main process {main_rss:,.0f} MB, largest worker {child_rss:,.0f} MB.",
         f"The whole job runs at {elapsed / spacy_elapsed:.2f}x the time of spaCy's parse alone.",
+        "",
+        "Where the time goes (seconds): "
+        + ", ".join(f"{stage} {sec:.1f}" for stage, sec in result.seconds.items())
+        + ".",
     ]
     write_result("throughput", "Throughput of `rashomon analyze`", "\n".join(lines))
 

@@ -9,6 +9,8 @@ folder with the same ``--out`` adds to the analysis without losing anything.
 
 from __future__ import annotations
 
+import time
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,7 @@ class AnalyzeResult:
     reused: int = 0
     words: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall-clock seconds
 
     @property
     def json_path(self) -> Path:
@@ -73,7 +76,9 @@ def analyze(
     hooks = hooks or Hooks()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    clock = StageClock()
     ingested = ingest_paths(paths, max_bytes=max_bytes)
+    clock.lap("ingest")
     errors = list(ingested.errors)
     for error in errors:
         hooks.on_error(error)
@@ -89,11 +94,16 @@ def analyze(
                 hooks.on_error(outcome)
             else:
                 store.save_document(outcome, EXTRACTOR_VERSION)
+        clock.lap("extract")
         analyses = store.load_documents()
+        clock.lap("store")
         analysis = link_corpus(analyses, errors, ingested.duplicates)
+        clock.lap("link")
         store.save_corpus(analysis)
+        clock.lap("store")
     write_json(analysis, out / JSON_NAME)
     write_html(analysis, out / HTML_NAME, words=word_counts(analyses))
+    clock.lap("export")
     return AnalyzeResult(
         analysis=analysis,
         out_dir=out,
@@ -101,7 +111,21 @@ def analyze(
         reused=len(ingested.documents) - len(todo),
         words=sum(a.words for a in analyses),
         errors=errors,
+        seconds=clock.seconds,
     )
+
+
+class StageClock:
+    """Wall-clock seconds per stage, summed over the laps of each."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
 
 
 def word_counts(analyses: Sequence[DocumentAnalysis]) -> dict[str, int]:
