@@ -10,7 +10,6 @@ folder with the same ``--out`` adds to the analysis without losing anything.
 from __future__ import annotations
 
 import time
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
