@@ -176,3 +176,32 @@ def test_export_of_a_missing_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["export", str(tmp_path / "nope.sqlite")])
     assert result.exit_code == 2
     assert "nope.sqlite" in result.output
+
+
+def test_timeline_of_an_entity_in_time_order(analysed):
+    out, _, data = analysed
+    result = runner.invoke(app, ["timeline", str(out / "analysis.sqlite"), "boeing"])
+    assert result.exit_code == 0, result.output
+    assert "Timeline of Boeing" in result.output
+    boeing = next(e for e in data["entities"] if e["name"] == "Boeing")
+    events = {e["id"]: e for e in data["events"]}
+    dated = [events[i]["time"]["value"] for i in data["timelines"][boeing["id"]]]
+    years = [int(v[:4]) for v in dated if v and v[:4].isdigit()]
+    assert len(years) >= 5 and years == sorted(years)
+
+
+def test_timeline_of_an_unknown_entity_is_a_clear_error(analysed):
+    out, _, _ = analysed
+    result = runner.invoke(app, ["timeline", str(out / "analysis.sqlite"), "Nonexistent Corp"])
+    assert result.exit_code == 1
+    assert "Nonexistent Corp" in result.output
+
+
+def test_compare_shows_claims_and_framing(analysed):
+    out, _, data = analysed
+    result = runner.invoke(app, ["compare", str(out / "analysis.sqlite"), "--top", "5"])
+    assert result.exit_code == 0, result.output
+    assert "Most agreed claims" in result.output and "Framing" in result.output
+    assert data["claims"] and data["framing"]
+    for claim in data["claims"]:
+        assert len(set(claim["support"]) | {c["doc"] for c in claim["contradict"]}) >= 2
