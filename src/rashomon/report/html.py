@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from rashomon.model import Analysis, Document, Quantity, Quote, TimeMention
+from rashomon.report.html_sources import across_sources_html
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -30,6 +31,7 @@ td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:t
 th{background:#f0f0f5}
 details{margin:.4rem 0}.errors li{color:#a00}
 .legend mark{margin-right:.4rem}
+.stance-negative{color:#a00}.stance-positive{color:#070}.stance-neutral{color:#666}
 """
 
 
@@ -183,6 +185,7 @@ def render_html(analysis: Analysis, words: dict[str, int] | None = None) -> str:
         f"{len(analysis.errors)} failures</p></header><main>"
         + (f"<h2>Files that could not be read</h2><ul class=errors>{errors}</ul>" if errors else "")
         + (f"<h2>Exact duplicates (stored once)</h2><ul>{dupes}</ul>" if dupes else "")
+        + across_sources_html(analysis)
         + "<h2>Documents</h2>"
         + index
         + f"<details><summary><h2 style=display:inline>Entities ({len(analysis.entities)})"
