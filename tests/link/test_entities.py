@@ -238,3 +238,39 @@ def test_real_articles_never_merge_look_alikes(nlp, benchmarks):
     mentions = [m for a in analyses for m in a.entity_mentions]
     assert len(index) == len({(m.doc, m.start, m.end) for m in mentions})
     assert sum(len(e.mentions) for e in entities) == len(mentions)
+
+
+def test_one_acronym_declared_for_spellings_of_one_name_joins_them(nlp):
+    # After Wikinews tanker articles (CC BY 2.5): three outlets spell EADS out differently.
+    entities, _ = link(
+        nlp,
+        {
+            "wire": "The European Aeronautic Defence and Space Company (EADS) won the "
+            "tanker contract on Friday. EADS will build the planes in Alabama.",
+            "daily": "European Aeronautic Defense & Space Company (EADS) said the RAF deal "
+            "was signed in London. EADS shares rose.",
+            "notes": "Engines for EADS came late, the European Aeronautic Defence & Space "
+            "NV (EADS) admitted in Toulouse.",
+        },
+    )
+    eads = [e for e in entities if "EADS" in e.aliases or e.name == "EADS"]
+    assert len(eads) == 1, [(e.name, e.aliases) for e in eads]
+    assert eads[0].docs == ["daily", "notes", "wire"]
+
+
+def test_different_bodies_sharing_an_acronym_stay_apart(nlp):
+    entities, _ = link(
+        nlp,
+        {
+            "za": "The African National Congress (ANC) won the vote in Johannesburg on Monday.",
+            "am": "The Armenian National Committee (ANC) lobbied Congress in Washington.",
+        },
+    )
+    long_names = [e for e in entities if e.name.endswith(("Congress", "Committee"))]
+    assert {e.name for e in long_names} >= {
+        "African National Congress",
+        "Armenian National Committee",
+    }
+    congress = next(e for e in long_names if e.name == "African National Congress")
+    committee = next(e for e in long_names if e.name == "Armenian National Committee")
+    assert congress.id != committee.id

@@ -37,9 +37,18 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rashomon.extract.aliases import is_non_latin
+from rapidfuzz import fuzz
+
+from rashomon.extract.aliases import initials, is_non_latin
 from rashomon.link.aliases import AliasTable, is_acronym
-from rashomon.link.names import bare, fold, name_words, org_key, translit_key, word_key
+from rashomon.link.names import (
+    bare,
+    fold,
+    name_words,
+    org_key,
+    translit_key,
+    word_key,
+)
 from rashomon.model import DocumentAnalysis, Entity, EntityCandidate, EntityMention, MentionRef
 
 # Labels that may name the same thing across documents (spaCy often tags a
@@ -47,6 +56,7 @@ from rashomon.model import DocumentAnalysis, Entity, EntityCandidate, EntityMent
 KIND_OF_LABEL = {"PERSON": "person", "NORP": "group", "EVENT": "event", "PRODUCT": "product"}
 CONTEXT_DOCS = 40  # documents sampled to describe an entity's company
 MAX_CANDIDATES = 8
+SPELLING_SIMILARITY = 80  # rapidfuzz token-set ratio of two spellings of one long name
 MentionKey = tuple[str, int, int]
 
 
@@ -210,6 +220,13 @@ class Linker:
 
     def join_aliases(self) -> None:
         """Step 3: aliases declared somewhere in the corpus, and undeclared acronyms."""
+        for alias, targets in self.table.targets.items():
+            roots = sorted({self.uf.find(t) for t in targets})
+            if len(roots) > 1 and spellings_of_one_name(
+                alias.upper(), [self.groups[r].name for r in roots]
+            ):
+                for other in roots[1:]:
+                    self.union(roots[0], other)
         for gid, group in enumerate(self.groups):
             name = group.name
             targets = self.table.lookup(name)
@@ -226,6 +243,11 @@ class Linker:
                 for t in targets
                 if (self.groups[t].kind == "person") == (group.kind == "person")
             } - {self.uf.find(gid)}
+            if len(roots) > 1 and spellings_of_one_name(name, [self.groups[r].name for r in roots]):
+                first, *others = sorted(roots)
+                for other in others:
+                    self.union(first, other)
+                roots = {self.uf.find(first)}
             self.choose(gid, sorted(roots), reason)
 
     def attach_surnames(self) -> None:
@@ -388,3 +410,28 @@ def key_index(
             if eid is not None:
                 index.setdefault((m.doc, m.key), eid)
     return index
+
+
+def spellings_of_one_name(acronym: str, names: list[str]) -> bool:
+    """Whether the long names several documents declared ``acronym`` for are one
+    organisation written differently ("European Aeronautic Defence & Space NV",
+    "European Aeronautic Defense & Space Company", "EADS N.V.").
+
+    Each must start with the acronym or have initials that do, and the names
+    that spell it out must be near-identical once folded, so two different
+    bodies sharing an acronym (the African National Congress and the Armenian
+    National Committee, both "ANC") stay apart.
+    """
+    if not is_acronym(acronym):
+        return False
+    letters = acronym.replace(".", "").upper()
+    spelled = []
+    for name in names:
+        if fold(name).replace(" ", "").upper().startswith(letters):
+            continue
+        if not initials(name).startswith(letters):
+            return False
+        spelled.append(fold(name))
+    return all(
+        fuzz.token_set_ratio(a, b) >= SPELLING_SIMILARITY for a in spelled for b in spelled if a < b
+    )
