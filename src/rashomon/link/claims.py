@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from rashomon.extract.timex.intervals import day_range
 from rashomon.model import (
     Claim,
     ClaimMention,
@@ -145,55 +146,9 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
 
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-
-
 def time_interval(value: str) -> tuple[dt.date, dt.date] | None:
     """The days a TIMEX3 date value covers ("2008" → the year, "2008-W09" → the week)."""
-    m = re.match(r"^(\d{4})(?:-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|AU|WI)(?:-(\d{2}|WE))?)?", value)
-    if not m:
-        return None
-    year = int(m.group(1))
-    part, sub = m.group(2), m.group(3)
-    try:
-        if part is None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if part.isdigit():
-            month = int(part)
-            if sub and sub.isdigit():
-                day = dt.date(year, month, int(sub))
-                return day, day
-            first = dt.date(year, month, 1)
-            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        if part.startswith("W"):
-            monday = dt.date.fromisocalendar(year, int(part[1:]), 1)
-            if sub == "WE":
-                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-            return monday, monday + dt.timedelta(days=6)
-        if part.startswith("Q"):
-            q = int(part[1:])
-            first = dt.date(year, 3 * q - 2, 1)
-            last = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
-            return first, last
-        if part.startswith("H"):
-            h = int(part[1:])
-            return (
-                (dt.date(year, 1, 1), dt.date(year, 6, 30))
-                if h == 1
-                else (
-                    dt.date(year, 7, 1),
-                    dt.date(year, 12, 31),
-                )
-            )
-        lo, hi = _SEASONS[part]
-        first = dt.date(year, lo, 1)
-        last_month = hi if hi <= 12 else hi - 12
-        last_year = year if hi <= 12 else year + 1
-        nxt = dt.date(last_year + (last_month == 12), last_month % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    except (ValueError, KeyError):
-        return None
+    return day_range(value)
 
 
 def _number_conflict(a: _Stmt, b: _Stmt) -> tuple[Quantity, Quantity] | None:

@@ -12,7 +12,6 @@ validation topics (``benchmarks/ecbplus.py``).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import heapq
 import math
@@ -22,6 +21,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rashomon.extract.events import base_lemma, kind_keys
+from rashomon.extract.timex.intervals import day_range
 from rashomon.model import DocumentAnalysis, Event, EventMention, EventTime, MentionRef
 
 WORD = re.compile(r"[a-z][a-z'-]+|\d+")
@@ -58,43 +58,11 @@ class LinkParams:
 
 # --- time compatibility -----------------------------------------------------------
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-
 
 def time_interval(value: str | None) -> tuple[int, int] | None:
     """Day ordinals [first, last] a TIMEX3 date value covers, or None when unknown."""
-    if not value:
-        return None
-    match = re.match(r"^(\d{4})(?:-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|AU|WI))?(?:-(\d{2}))?", value)
-    if not match:
-        return None
-    year = int(match.group(1))
-    part, day = match.group(2), match.group(3)
-    try:
-        if part is None:
-            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
-        if part.isdigit():
-            month = int(part)
-            if day:
-                point = dt.date(year, month, int(day)).toordinal()
-                return point, point
-            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-            return dt.date(year, month, 1).toordinal(), dt.date(year, month, last).toordinal()
-        if part.startswith("W"):
-            first = dt.date.fromisocalendar(year, int(part[1:]), 1).toordinal()
-            return first, first + 6
-        if part[0] in "QH":
-            months = 3 if part[0] == "Q" else 6
-            start_month = (int(part[1]) - 1) * months + 1
-            end = dt.date(
-                year + (start_month + months - 1) // 12, (start_month + months - 1) % 12 + 1, 1
-            )
-            return dt.date(year, start_month, 1).toordinal(), end.toordinal() - 1
-        low, high = _SEASONS[part]
-        end = dt.date(year + high // 12, high % 12 + 1, 1)
-        return dt.date(year, low, 1).toordinal(), end.toordinal() - 1
-    except ValueError:
-        return None
+    days = day_range(value)
+    return (days[0].toordinal(), days[1].toordinal()) if days else None
 
 
 def mention_interval(mention: EventMention, params: LinkParams) -> tuple[int, int] | None:
