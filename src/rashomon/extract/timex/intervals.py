@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from rashomon.extract.timex.anchoring import parse_dct
+
 _DAY = timedelta(days=1)
 _SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}  # start month, months
 _PARTS_OF_DAY = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 22), "NI": (21, 24), "DT": (8, 18)}
@@ -72,13 +74,7 @@ class TimeSpan:
 def _reference_day(reference: date | str | None) -> date | None:
     if reference is None or isinstance(reference, date):
         return reference
-    match = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", reference)
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+    return parse_dct(reference)
 
 
 def _month_add(year: int, month: int, months: int) -> datetime:
