@@ -338,21 +338,37 @@ def _overlap(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
     return b is None or not (a[1] < b[0] or b[1] < a[0])
 
 
+SUMMARY_WORDS = 18  # longest summary, in words of the sentence
+_CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$| - | – | — ")
+
+
 def _summary(m: EventMention, text: str, time_value: str | None) -> str:
-    """ "Northrop Grumman and EADS defeat Boeing (in Washington, 2008-03-01)"."""
+    """The words of the sentence around the trigger, with its nearest participants:
+    "Boeing had been suspended since July 24, 2003 after violating federal law (2003-07-24)"."""
     sentence = text[m.sentence_start : m.sentence_end]
-    offset = m.start - m.sentence_start
-
-    def position(key: str) -> int:
-        found = sentence.find(key)
-        return found if found >= 0 else len(sentence)
-
-    before = [k for k in m.participants if position(k) < offset]
-    after = [k for k in m.participants if k not in before]
-    words = [" and ".join(before), "not" if m.negated else "", m.text, " and ".join(after)]
-    line = " ".join(w for w in words if w)
-    extra = [f"in {m.place}" if m.place else "", time_value or ""]
-    extra = [e for e in extra if e]
+    t0, t1 = m.start - m.sentence_start, m.end - m.sentence_start
+    if not sentence or not 0 <= t0 < t1 <= len(sentence):
+        return m.text
+    found = [(sentence.find(k), k) for k in [*m.participants, *([m.place] if m.place else [])]]
+    before = [p for p, _ in found if 0 <= p < t0 and t0 - p <= 100]
+    if before:
+        left = max(before)
+    else:  # no participant written before it: up to six words back, within the clause
+        spaces = [i for i, ch in enumerate(sentence[:t0]) if ch == " "]
+        left = spaces[-7] + 1 if len(spaces) >= 7 else 0
+        bounds = [x.end() for x in _CLAUSE_END.finditer(sentence, 0, t0)]
+        left = max([left, *bounds])
+    after = [p + len(k) for p, k in found if p >= t1]
+    right = min(after) if after else t1
+    stop = _CLAUSE_END.search(sentence, right)
+    right = stop.start() + (1 if sentence[stop.start()] in ".!?" else 0) if stop else len(sentence)
+    words = sentence[left:right].split()
+    line = " ".join(words[:SUMMARY_WORDS]).strip(" ,")
+    if left > 0:
+        line = "…" + line
+    if len(words) > SUMMARY_WORDS or (right < len(sentence.rstrip()) and not line.endswith(".")):
+        line += "…"
+    extra = [e for e in (m.place if m.place and m.place not in line else "", time_value) if e]
     return f"{line} ({', '.join(extra)})" if extra else line
 
 
