@@ -12,6 +12,7 @@ validation topics (``benchmarks/ecbplus.py``).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 import math
@@ -19,6 +20,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
 
 from rashomon.extract.events import base_lemma, kind_keys
 from rashomon.extract.timex.intervals import day_range
@@ -51,7 +55,7 @@ class LinkParams:
     same_story: float = 0.4  # both documents in one story (documents clustered by wording)
     story_threshold: float = 0.08  # mean document cosine that makes one story
     threshold: float = 0.6
-    max_block: int = 400  # larger blocks are split by MinHash LSH on the sentence
+    max_block: int = 150  # larger blocks are split by MinHash LSH on the sentence
     time_slack_days: int = 1
     report_window_days: int = 10  # an undated past event happened before its report
 
@@ -99,6 +103,29 @@ def _tfidf(bags: list[Counter[str]]) -> list[dict[str, float]]:
     return vectors
 
 
+def _sparse(vectors: list[dict[str, float]]) -> sparse.csr_matrix:
+    """Rows of term weights as one sparse matrix (terms numbered as met)."""
+    index: dict[str, int] = {}
+    rows, cols, data = [], [], []
+    for r, vec in enumerate(vectors):
+        for word, weight in vec.items():
+            rows.append(r)
+            cols.append(index.setdefault(word, len(index)))
+            data.append(weight)
+    shape = (len(vectors), max(1, len(index)))
+    return sparse.csr_matrix((data, (rows, cols)), shape=shape)
+
+
+def _row_dots(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Dot products of rows left[k] and right[k] of ``matrix``, in chunks."""
+    out = np.empty(len(left))
+    for start in range(0, len(left), 50_000):
+        a = matrix[left[start : start + 50_000]]
+        b = matrix[right[start : start + 50_000]]
+        out[start : start + 50_000] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -136,7 +163,20 @@ class _Scorer:
             text = (docs_text or {}).get(m.doc)
             return text[m.sentence_start : m.sentence_end] if text else m.text
 
-        sentence_vectors = _tfidf([Counter(_words(sentence_text(m))) for m in mentions])
+        # One vector per sentence (several triggers share a sentence), cosines cached.
+        sentence_of: dict[tuple[str, int], int] = {}
+        for m in mentions:
+            sentence_of.setdefault((m.doc, m.sentence_start), len(sentence_of))
+        firsts: dict[int, EventMention] = {}
+        for m in mentions:
+            firsts.setdefault(sentence_of[(m.doc, m.sentence_start)], m)
+        unique = _tfidf(
+            [Counter(_words(sentence_text(firsts[i]))) for i in range(len(sentence_of))]
+        )
+        self.sentence_id = [sentence_of[(m.doc, m.sentence_start)] for m in mentions]
+        sentence_vectors = [unique[i] for i in self.sentence_id]
+        self._sentence_cos: dict[tuple[int, int], float] = {}
+        self.sentence_matrix = _sparse(unique)
         self.features = [
             _Features(
                 kinds=kind_keys(m.lemma),
@@ -154,6 +194,8 @@ class _Scorer:
         texts = [(docs_text or {}).get(d, "") for d in doc_ids]
         doc_vectors = _tfidf([Counter(_words(t)) for t in texts])
         self.doc_vectors = dict(zip(doc_ids, doc_vectors, strict=True))
+        self.doc_index = {d: i for i, d in enumerate(doc_ids)}
+        self.doc_matrix = _sparse(doc_vectors)
         self.has_docs = any(texts)
         self._doc_cos: dict[tuple[str, str], float] = {}
         self.story = self._stories(sorted({m.doc for m in mentions})) if self.has_docs else {}
@@ -170,8 +212,14 @@ class _Scorer:
             top = sorted(self.doc_vectors[doc].items(), key=lambda kv: -kv[1])[:20]
             for word, _ in top:
                 postings[word].append(i)
+        # A word at the top of many documents names the corpus's subject, not a
+        # story: comparing all the documents that share it would be quadratic.
         pairs = {
-            (a, b) for ids in postings.values() for x, a in enumerate(ids) for b in ids[x + 1 :]
+            (a, b)
+            for ids in postings.values()
+            if len(ids) <= STORY_POSTINGS_MAX
+            for x, a in enumerate(ids)
+            for b in ids[x + 1 :]
         }
         scores = {(a, b): self.doc_similarity(doc_ids[a], doc_ids[b]) for a, b in pairs}
         groups = _average_linkage(len(doc_ids), scores, self.params.story_threshold)
@@ -185,8 +233,30 @@ class _Scorer:
             self._doc_cos[key] = _cosine(self.doc_vectors[a], self.doc_vectors[b])
         return self._doc_cos[key]
 
-    def score(self, i: int, j: int) -> float | None:
-        """Evidence that mentions i and j are one happening; None when times contradict."""
+    def sentence_similarity(self, i: int, j: int) -> float:
+        a, b = self.sentence_id[i], self.sentence_id[j]
+        key = (a, b) if a < b else (b, a)
+        if key not in self._sentence_cos:
+            self._sentence_cos[key] = _cosine(self.features[i].sentence, self.features[j].sentence)
+        return self._sentence_cos[key]
+
+    def similarities(self, pairs: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Sentence and document cosines of many mention pairs at once (sparse row products)."""
+        if not pairs:
+            return np.zeros(0), np.zeros(0)
+        left, right = np.array(pairs).T
+        sid = np.array(self.sentence_id)
+        sentences = _row_dots(self.sentence_matrix, sid[left], sid[right])
+        did = np.array([self.doc_index[f.doc] for f in self.features])
+        documents = _row_dots(self.doc_matrix, did[left], did[right])
+        return sentences, documents
+
+    def score(
+        self, i: int, j: int, sentence: float | None = None, document: float | None = None
+    ) -> float | None:
+        """Evidence that mentions i and j are one happening; None when times contradict.
+
+        ``sentence`` and ``document`` are the pair's cosines when computed in bulk."""
         p, a, b = self.params, self.features[i], self.features[j]
         if (
             a.interval
@@ -195,9 +265,13 @@ class _Scorer:
         ):
             return None
         score = p.same_lemma if a.base == b.base else p.same_class
-        score += p.sentence * _cosine(a.sentence, b.sentence)
+        if sentence is None:
+            sentence = self.sentence_similarity(i, j)
+        score += p.sentence * sentence
         if self.has_docs:
-            score += p.document * self.doc_similarity(a.doc, b.doc)
+            if document is None:
+                document = self.doc_similarity(a.doc, b.doc)
+            score += p.document * document
         if a.entities and b.entities:
             score += p.entities * len(a.entities & b.entities) / len(a.entities | b.entities)
         if a.place and a.place == b.place:
@@ -215,12 +289,25 @@ class _Scorer:
 # --- blocking and clustering -------------------------------------------------------------
 
 
+def _time_bucket(interval: tuple[int, int] | None) -> int | None:
+    """The year of a dated mention (its interval's middle), None when undated or vague.
+
+    Mentions whose dates fall in different years cannot corefer (their
+    intervals do not overlap, a veto), so blocking by year loses no link
+    between dated mentions and keeps blocks from growing with the corpus."""
+    if interval is None or interval[1] - interval[0] > 400:
+        return None
+    return dt.date.fromordinal((interval[0] + interval[1]) // 2).year
+
+
 def _candidate_pairs(scorer: _Scorer, scope: list[Hashable]) -> set[tuple[int, int]]:
-    """Pairs sharing a kind of action; very large blocks are narrowed by LSH on wording."""
-    blocks: dict[tuple[Hashable, str], list[int]] = defaultdict(list)
+    """Pairs sharing a kind of action (and year, when dated); very large blocks are
+    narrowed by LSH on wording."""
+    blocks: dict[tuple[Hashable, str, int | None], list[int]] = defaultdict(list)
     for i, f in enumerate(scorer.features):
+        bucket = _time_bucket(f.interval)
         for key in f.kinds:
-            blocks[(scope[i], key)].append(i)
+            blocks[(scope[i], key, bucket)].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) <= scorer.params.max_block:
@@ -233,14 +320,13 @@ def _candidate_pairs(scorer: _Scorer, scope: list[Hashable]) -> set[tuple[int, i
 def _lsh_pairs(scorer: _Scorer, members: list[int]) -> set[tuple[int, int]]:
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=0.2, num_perm=64)
-    hashes = {}
-    for i in members:
-        mh = MinHash(num_perm=64)
-        for word in scorer.features[i].sentence:
-            mh.update(word.encode())
-        mh.update(scorer.features[i].doc.encode())
-        hashes[i] = mh
+    lsh = MinHashLSH(threshold=0.3, num_perm=64)
+    tokens = [
+        [w.encode() for w in scorer.features[i].sentence] + [scorer.features[i].doc.encode()]
+        for i in members
+    ]
+    hashes = dict(zip(members, MinHash.bulk(tokens, num_perm=64), strict=True))
+    for i, mh in hashes.items():
         lsh.insert(str(i), mh)
     pairs = set()
     for i in members:
@@ -252,6 +338,7 @@ def _lsh_pairs(scorer: _Scorer, members: list[int]) -> set[tuple[int, int]]:
 
 
 VETO = -1e6
+STORY_POSTINGS_MAX = 60  # documents sharing a top word, above which the word is ignored
 
 
 def _average_linkage(
@@ -308,8 +395,10 @@ def cluster_event_mentions(
     scorer = _Scorer(mentions, entity_of, docs_text, params)
     scope: list[Hashable] = [partition(m) if partition else None for m in mentions]
     scores: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(scorer, scope):
-        s = scorer.score(i, j)
+    pairs = sorted(_candidate_pairs(scorer, scope))
+    sentence, document = scorer.similarities(pairs)
+    for (i, j), sent, doc in zip(pairs, sentence.tolist(), document.tolist(), strict=True):
+        s = scorer.score(i, j, sent, doc)
         scores[(i, j)] = VETO if s is None else s
     return _average_linkage(len(mentions), scores, params.threshold)
 
