@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
+import os
+import resource
 import string
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -126,59 +129,94 @@ def corpus_of(base: list[DocumentAnalysis], size: int) -> list[DocumentAnalysis]
     return out
 
 
+def rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def measure(analyses: list[DocumentAnalysis]) -> tuple[dict[str, float], float, Analysis]:
+    """Seconds per linking step, and the memory linking added (peak RSS minus RSS before)."""
     analysis = Analysis(
         documents=[a.document for a in analyses],
         quotes=[q for a in analyses for q in a.quotes],
     )
     ctx = LinkContext(analyses, analysis)
     seconds: dict[str, float] = {}
-    tracemalloc.start()
+    before = rss_mb()
     for name, step in LINK_STEPS.items():
         started = time.perf_counter()
         step(ctx)
         seconds[name] = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return seconds, peak / 2**20, analysis
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return seconds, max(0.0, peak - before), analysis
+
+
+def run_one(size: int) -> dict:
+    """One size, measured in this (fresh) process so that peak memory is its own."""
+    analyses = corpus_of(base_analyses(), size)
+    seconds, growth, analysis = measure(analyses)
+    return {
+        "size": size,
+        "words": sum(a.words for a in analyses),
+        "seconds": seconds,
+        "growth": growth,
+        "counts": [
+            len(analysis.entities),
+            len(analysis.events),
+            len(analysis.claims),
+            len(analysis.reuse),
+        ],
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    base = base_analyses()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    base_analyses()  # extract once, before the measured runs
     rows = []
     for size in args.sizes:
-        analyses = corpus_of(base, size)
-        words = sum(a.words for a in analyses)
-        seconds, peak, analysis = measure(analyses)
-        rows.append((size, words, seconds, peak, analysis))
-        print(size, {k: round(v, 1) for k, v in seconds.items()}, f"{peak:.0f} MiB", flush=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)], capture_output=True, text=True
+        )
+        if done.returncode:
+            raise SystemExit(done.stderr)
+        row = json.loads(done.stdout.strip().splitlines()[-1])
+        rows.append(row)
+        print(size, {k: round(v, 1) for k, v in row["seconds"].items()}, flush=True)
     steps = list(LINK_STEPS)
     lines = [
         "Linking only (extraction cached): the real articles, then copies of them made into "
         "distinct corpora by a per-copy letter substitution (offsets kept) and a per-copy "
-        "rotation of the claim embeddings. Seconds per step; peak memory traced by Python "
-        "(tracemalloc) during linking.",
+        "rotation of the claim embeddings. Seconds per step, one process; memory = peak "
+        "resident size during linking minus the resident size before it (each size in a "
+        "fresh process).",
         "",
-        "| documents | words | " + " | ".join(steps) + " | total s | peak MiB | entities | events "
-        "| claims | reuse |",
+        "| documents | words | " + " | ".join(steps) + " | total s | linking MiB | entities "
+        "| events | claims | reuse |",
         "|" + "---:|" * (len(steps) + 8),
     ]
-    for size, words, seconds, peak, analysis in rows:
+    for row in rows:
+        seconds = row["seconds"]
+        entities, events, claims, reuse = row["counts"]
         lines.append(
-            f"| {size:,} | {words:,} | "
+            f"| {row['size']:,} | {row['words']:,} | "
             + " | ".join(f"{seconds[s]:.1f}" for s in steps)
-            + f" | {sum(seconds.values()):.1f} | {peak:,.0f} | {len(analysis.entities):,} | "
-            f"{len(analysis.events):,} | {len(analysis.claims):,} | {len(analysis.reuse):,} |"
+            + f" | {sum(seconds.values()):.1f} | {row['growth']:,.0f} | {entities:,} | "
+            f"{events:,} | {claims:,} | {reuse:,} |"
         )
     if len(rows) >= 2:
-        (s0, _, t0, m0, _), (s1, _, t1, m1, _) = rows[0], rows[-1]
+        first, last = rows[0], rows[-1]
+        ratio = last["size"] / first["size"]
+        time_ratio = sum(last["seconds"].values()) / sum(first["seconds"].values())
+        memory = last["growth"] / max(1.0, first["growth"])
         lines += [
             "",
-            f"From {s0:,} to {s1:,} documents ({s1 / s0:.0f}x): time x"
-            f"{sum(t1.values()) / sum(t0.values()):.1f}, memory x{m1 / m0:.1f}.",
+            f"From {first['size']:,} to {last['size']:,} documents ({ratio:.0f}x): time "
+            f"x{time_ratio:.1f}, linking memory x{memory:.1f}.",
         ]
     write_result("linking_scale", "Linking stage at 1k and 10k documents", "\n".join(lines))
 
