@@ -179,7 +179,7 @@ def report(result: dict) -> str:
     wps = result["words"] / result["quote_s"] if result["quote_s"] else 0.0
     parse_wps = result["words"] / result["parse_s"] if result["parse_s"] else 0.0
     misses = "\n".join(f"- {m}" for m in result["misses"]) or "- none"
-    return f"""# Quotes and attributions on BASIL
+    return f"""## Quotes and attributions on BASIL
 
 **Our own protocol.** BASIL (Fan et al., EMNLP 2019; `launchnlp/BASIL`) has no
 quote scorer and does not mark quote boundaries; it marks bias spans and says,
@@ -227,6 +227,9 @@ def main() -> None:
     markdown = report(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(markdown, encoding="utf-8")
+    from results import build_report  # benchmarks/results.py: rebuild BENCHMARKS.md
+
+    build_report()
     print(markdown.split("Speed:")[1].split("\n\n")[0])
     print(f"wrote {args.out}")
 
