@@ -151,10 +151,12 @@ def _gather(
         quotes = [(q.start, q.end) for q in analysis.quotes if q.direct]
         names = [(m.start, m.end) for m in analysis.entity_mentions]
         sentences = sorted((s.start, s.end) for s in analysis.sentences)
+        touched: set[str] = set()  # this document's entities: never loop over the corpus's
         for mention in analysis.entity_mentions:
             eid = key_to_entity.get((doc, mention.key))
             if eid is None:
                 continue
+            touched.add(eid)
             source = by_entity[eid].setdefault(doc, _Source())
             sentence = _containing(sentences, mention.start)
             if sentence and sentence not in source.sentences:
@@ -168,8 +170,9 @@ def _gather(
             if term.kind != "scare-quote" and any(s <= term.start < e for s, e in quotes):
                 continue  # someone else's words
             by_entity[eid].setdefault(doc, _Source()).terms.append(term)
-        for eid, sources in by_entity.items():
-            source = sources.get(doc)
+            touched.add(eid)
+        for eid in touched:
+            source = by_entity[eid].get(doc)
             if source is None or (doc, eid) in scores:
                 continue
             tones = [
