@@ -301,19 +301,26 @@ def _time_bucket(interval: tuple[int, int] | None) -> int | None:
 
 
 def _candidate_pairs(scorer: _Scorer, scope: list[Hashable]) -> set[tuple[int, int]]:
-    """Pairs sharing a kind of action (and year, when dated); very large blocks are
-    narrowed by LSH on wording."""
-    blocks: dict[tuple[Hashable, str, int | None], list[int]] = defaultdict(list)
+    """Pairs sharing a kind of action; dated mentions only meet those of their year
+    (and the undated ones); very large blocks are narrowed by LSH on wording."""
+    blocks: dict[tuple[Hashable, str], dict[int | None, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for i, f in enumerate(scorer.features):
         bucket = _time_bucket(f.interval)
         for key in f.kinds:
-            blocks[(scope[i], key, bucket)].append(i)
+            blocks[(scope[i], key)][bucket].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) <= scorer.params.max_block:
-            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
-        else:
-            pairs.update(_lsh_pairs(scorer, members))
+    for by_year in blocks.values():
+        undated = by_year.pop(None, [])
+        groups = [members + undated for members in by_year.values()] or [undated]
+        for members in groups:
+            if len(members) <= scorer.params.max_block:
+                pairs.update(
+                    (min(a, b), max(a, b)) for x, a in enumerate(members) for b in members[x + 1 :]
+                )
+            else:
+                pairs.update(_lsh_pairs(scorer, members))
     return pairs
 
 
