@@ -301,8 +301,8 @@ def _time_bucket(interval: tuple[int, int] | None) -> int | None:
 
 
 def _candidate_pairs(scorer: _Scorer, scope: list[Hashable]) -> set[tuple[int, int]]:
-    """Pairs sharing a kind of action; dated mentions only meet those of their year
-    (and the undated ones); very large blocks are narrowed by LSH on wording."""
+    """Pairs sharing a kind of action; dated mentions meet those of their year and the
+    undated ones; large blocks are narrowed by LSH on wording."""
     blocks: dict[tuple[Hashable, str], dict[int | None, list[int]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -310,38 +310,64 @@ def _candidate_pairs(scorer: _Scorer, scope: list[Hashable]) -> set[tuple[int, i
         bucket = _time_bucket(f.interval)
         for key in f.kinds:
             blocks[(scope[i], key)][bucket].append(i)
+    limit = scorer.params.max_block
     pairs: set[tuple[int, int]] = set()
     for by_year in blocks.values():
         undated = by_year.pop(None, [])
-        groups = [members + undated for members in by_year.values()] or [undated]
-        for members in groups:
-            if len(members) <= scorer.params.max_block:
-                pairs.update(
-                    (min(a, b), max(a, b)) for x, a in enumerate(members) for b in members[x + 1 :]
-                )
+        index = _WordingIndex(scorer, undated) if len(undated) > limit else None
+        pairs.update(index.pairs() if index else _all_pairs(undated, undated))
+        for members in by_year.values():
+            if len(members) <= limit:
+                pairs.update(_all_pairs(members, members))
             else:
-                pairs.update(_lsh_pairs(scorer, members))
+                pairs.update(_WordingIndex(scorer, members).pairs())
+            if index is None and len(members) * len(undated) > limit * limit:
+                index = _WordingIndex(scorer, undated)
+            if index is None:
+                pairs.update(_all_pairs(members, undated))
+            else:
+                pairs.update(index.query(members))
     return pairs
 
 
-def _lsh_pairs(scorer: _Scorer, members: list[int]) -> set[tuple[int, int]]:
-    from datasketch import MinHash, MinHashLSH
+def _all_pairs(left: list[int], right: list[int]) -> set[tuple[int, int]]:
+    return {(min(a, b), max(a, b)) for a in left for b in right if a != b}
 
-    lsh = MinHashLSH(threshold=0.3, num_perm=64)
-    tokens = [
-        [w.encode() for w in scorer.features[i].sentence] + [scorer.features[i].doc.encode()]
-        for i in members
-    ]
-    hashes = dict(zip(members, MinHash.bulk(tokens, num_perm=64), strict=True))
-    for i, mh in hashes.items():
-        lsh.insert(str(i), mh)
-    pairs = set()
-    for i in members:
-        for other in lsh.query(hashes[i]):
-            j = int(other)
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    return pairs
+
+class _WordingIndex:
+    """MinHash-LSH over the sentences of some mentions, to find similarly worded ones."""
+
+    def __init__(self, scorer: _Scorer, members: list[int]) -> None:
+        from datasketch import MinHashLSH
+
+        self.scorer = scorer
+        self.lsh = MinHashLSH(threshold=0.3, num_perm=64)
+        self.hashes = dict(zip(members, self._minhashes(members), strict=True))
+        for i, mh in self.hashes.items():
+            self.lsh.insert(i, mh)
+
+    def _minhashes(self, members: list[int]) -> list:
+        from datasketch import MinHash
+
+        features = self.scorer.features
+        tokens = [
+            [w.encode() for w in features[i].sentence] + [features[i].doc.encode()] for i in members
+        ]
+        return MinHash.bulk(tokens, num_perm=64)
+
+    def pairs(self) -> set[tuple[int, int]]:
+        """Similar pairs among the indexed mentions."""
+        return {
+            (min(i, j), max(i, j))
+            for i, mh in self.hashes.items()
+            for j in self.lsh.query(mh)
+            if j != i
+        }
+
+    def query(self, members: list[int]) -> set[tuple[int, int]]:
+        """Similar pairs between ``members`` and the indexed mentions."""
+        hashes = zip(members, self._minhashes(members), strict=True)
+        return {(min(i, j), max(i, j)) for i, mh in hashes for j in self.lsh.query(mh) if j != i}
 
 
 VETO = -1e6
