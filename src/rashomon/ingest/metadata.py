@@ -11,6 +11,7 @@ read for the outlet but left in the text: it is part of the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import find_date
@@ -142,35 +143,45 @@ def split_title(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
+def _byline_meta(line: Line) -> Meta | None:
+    found = parse_byline(line.text.strip())
+    return Meta(author=found[0], published=found[1]) if found else None
+
+
+def _role_meta(line: Line) -> Meta | None:
+    author = parse_role_line(line.text.strip())
+    return Meta(author=author) if author else None
+
+
+def _date_meta(line: Line) -> Meta | None:
+    found = parse_date_line(line)
+    return Meta(published=found[0], outlet=found[1]) if found else None
+
+
+def _outlet_meta(line: Line) -> Meta | None:
+    outlet = parse_outlet_line(line)
+    return Meta(outlet=outlet) if outlet else None
+
+
+# Header-line parsers, tried in order; the first that understands a line consumes it.
+HEADER_PARSERS: list[Callable[[Line], Meta | None]] = [
+    _byline_meta,
+    _role_meta,
+    _date_meta,
+    _outlet_meta,
+]
+
+
 def read_header(lines: list[Line], template: frozenset[str] = frozenset()) -> tuple[Meta, set[int]]:
     """Parse the header lines; return the metadata and the indices consumed."""
     meta, used = Meta(), set()
     candidates: list[int] = []
     for i, line in enumerate(lines):
-        text = line.text.strip()
-        byline = parse_byline(text)
-        if byline:
-            meta.author = meta.author or byline[0]
-            meta.published = meta.published or byline[1]
+        found = next((m for parse in HEADER_PARSERS if (m := parse(line)) is not None), None)
+        if found is not None:
+            meta.fill(found)
             used.add(i)
-            continue
-        role = parse_role_line(text)
-        if role:
-            meta.author = meta.author or role
-            used.add(i)
-            continue
-        dated = parse_date_line(line)
-        if dated:
-            meta.published = meta.published or dated[0]
-            meta.outlet = meta.outlet or dated[1]
-            used.add(i)
-            continue
-        outlet = parse_outlet_line(line)
-        if outlet:
-            meta.outlet = meta.outlet or outlet
-            used.add(i)
-            continue
-        if line.headline_like:
+        elif line.headline_like:
             candidates.append(i)
     _pick_title(lines, candidates, template, meta, used)
     return meta, used
