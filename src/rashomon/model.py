@@ -34,6 +34,21 @@ class RemovedLine:
 
 
 @dataclass(slots=True)
+class FieldSource:
+    """Where one metadata field of a document came from, so a user can see why.
+
+    ``method`` names the rule or library ("htmldate", "trafilatura", "dateline",
+    "byline", "json:date_publish", "override"); ``evidence`` is the line or HTML
+    element it read; ``confidence`` is 0..1.
+    """
+
+    field: str  # title | outlet | author | published
+    method: str
+    evidence: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
 class Document:
     """One cleaned article. ``text`` is what every offset points into."""
 
@@ -46,6 +61,7 @@ class Document:
     published: str | None = None  # ISO 8601 date or date-time; None when unknown
     language: str | None = None
     boilerplate: list[RemovedLine] = field(default_factory=list)
+    provenance: list[FieldSource] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -196,6 +212,44 @@ class FramingTerm:
 
 
 @dataclass(slots=True)
+class FactMention:
+    """One statement one source makes about one event: the slot it fills and its value.
+
+    ``start``/``end`` cover the value as written ("five people", "on Sunday",
+    "in Bountiful"); ``event_start``/``event_end`` the trigger of the
+    :class:`EventMention` of the same document the statement is about. ``slot``
+    is ``when``, ``where``, ``agent`` (who acted), ``patient`` (who was acted
+    on), ``count:<role>`` (``count:killed``, ``count:injured``,
+    ``count:arrested``, ``count:money`` ...) or ``outcome``; ``value`` is
+    normalised (a TIMEX3 value, a document-local entity key, a number or range
+    "4-6", an outcome lemma). ``attribution`` is who the source says said it
+    ("police", "Reuters"), ``quoted`` whether the value sits inside a direct
+    quotation, ``hedged`` whether the source marks it as uncertain ("reportedly",
+    "may have").
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    slot: str
+    value: str
+    event_start: int
+    event_end: int
+    sentence_start: int
+    sentence_end: int
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    negated: bool = False
+    hedged: bool = False
+    quoted: bool = False
+    attribution: str | None = None
+    attribution_start: int | None = None
+    attribution_end: int | None = None
+
+
+@dataclass(slots=True)
 class DocumentAnalysis:
     """Everything ``extract`` found in one document."""
 
@@ -208,6 +262,7 @@ class DocumentAnalysis:
     events: list[EventMention] = field(default_factory=list)
     claims: list[ClaimMention] = field(default_factory=list)
     framing_terms: list[FramingTerm] = field(default_factory=list)
+    facts: list[FactMention] = field(default_factory=list)
     words: int = 0
 
 
@@ -303,11 +358,80 @@ class Claim:
 
 
 @dataclass(slots=True)
+class FactStatement:
+    """One source's statement of a fact value, traceable to its span."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    attribution: str | None = None
+    published: str | None = None
+    copied_from: str | None = None  # the document this passage was copied from: one voice
+
+
+@dataclass(slots=True)
+class FactValue:
+    """One value of a slot and the statements that give it (compatible wordings).
+
+    ``sources`` are the independent documents: a copy counts as its original."""
+
+    value: str  # normalised (corpus entity id for actors and places)
+    label: str  # for people: "5 killed", "2019-03-02", "Bountiful"
+    statements: list[FactStatement] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FactConflict:
+    """Two values of one slot that cannot both hold (a dispute), or a later
+    report that changes an earlier one (a revision, ``a`` the earlier value)."""
+
+    kind: str  # dispute | revision
+    a: int  # index into Fact.values
+    b: int
+    reason: str  # number | date | place | actor | victim | negation | outcome
+    confidence: float
+    note: str
+
+
+@dataclass(slots=True)
+class Fact:
+    """One slot of one event across the sources: who agrees, disputes, revises, omits."""
+
+    id: str
+    event: str  # event id
+    slot: str
+    status: str  # agreed | disputed | revised | single
+    values: list[FactValue] = field(default_factory=list)
+    conflicts: list[FactConflict] = field(default_factory=list)
+    omitted: list[str] = field(default_factory=list)  # docs reporting the event, silent here
+
+
+@dataclass(slots=True)
+class FramingWord:
+    """A word one source uses for a referent, with whether it is the writer's own."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str  # label | action | evaluative | scare-quote
+    quoted: bool = False  # inside someone else's quotation, not the writer's own words
+    polarity: float | None = None
+
+
+@dataclass(slots=True)
 class Framing:
-    """How each source words one target (an entity id): its labels and its stance."""
+    """How each source words one target (an entity or event id): its words and stance."""
 
     target: str
     labels: dict[str, list[str]] = field(default_factory=dict)  # doc id -> terms
+    target_kind: str = "entity"  # entity | event
+    name: str = ""
+    words: dict[str, list[FramingWord]] = field(default_factory=dict)  # doc id -> words
     stance: dict[str, str] = field(default_factory=dict)  # doc id -> positive|negative|neutral
     evidence: dict[str, list[MentionRef]] = field(default_factory=dict)  # doc id -> sentences
 
@@ -324,6 +448,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     timelines: dict[str, list[str]] = field(default_factory=dict)  # entity id -> event ids
     claims: list[Claim] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     reuse: list[Reuse] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)

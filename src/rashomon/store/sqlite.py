@@ -32,6 +32,9 @@ from rashomon.model import (
     EntityMention,
     Event,
     EventMention,
+    Fact,
+    FactMention,
+    FieldSource,
     Framing,
     FramingTerm,
     IngestError,
@@ -56,6 +59,7 @@ FINDING_TABLES: dict[str, tuple[type, str]] = {
     "event_mentions": (EventMention, "events"),
     "claim_mentions": (ClaimMention, "claims"),
     "framing_terms": (FramingTerm, "framing_terms"),
+    "fact_mentions": (FactMention, "facts"),
 }
 
 # Corpus-level results kept as JSON documents: Analysis attribute -> dataclass.
@@ -64,6 +68,7 @@ FINDING_TABLES: dict[str, tuple[type, str]] = {
 JSON_COLLECTIONS: dict[str, type] = {
     "events": Event,
     "claims": Claim,
+    "facts": Fact,
     "reuse": Reuse,
     "framing": Framing,
 }
@@ -107,7 +112,8 @@ CORPUS_DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
-    published TEXT, language TEXT, text TEXT NOT NULL, words INTEGER, extractor TEXT
+    published TEXT, language TEXT, text TEXT NOT NULL, words INTEGER, extractor TEXT,
+    provenance TEXT
 );
 CREATE TABLE IF NOT EXISTS boilerplate (
     doc TEXT NOT NULL, position INTEGER, text TEXT, reason TEXT
@@ -159,6 +165,9 @@ class Store:
                 "INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
                 (SCHEMA_VERSION,),
             )
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+            if "provenance" not in columns:  # a store written before provenance was kept
+                self.db.execute("ALTER TABLE documents ADD COLUMN provenance TEXT")
 
     def __enter__(self) -> Store:
         return self
@@ -185,7 +194,7 @@ class Store:
         with self.db:
             self._delete_document(doc.id)
             self.db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc.id,
                     doc.source,
@@ -197,6 +206,7 @@ class Store:
                     doc.text,
                     analysis.words,
                     extractor,
+                    json.dumps([to_dict(f) for f in doc.provenance], ensure_ascii=False),
                 ),
             )
             self.db.executemany(
@@ -228,12 +238,15 @@ class Store:
             boilerplate[doc].append(RemovedLine(text, reason))
         analyses: dict[str, DocumentAnalysis] = {}
         for row in self.db.execute(
-            "SELECT id, source, text, title, outlet, author, published, language, words "
-            "FROM documents ORDER BY rowid"
+            "SELECT id, source, text, title, outlet, author, published, language, words, "
+            "provenance FROM documents ORDER BY rowid"
         ):
             if wanted is not None and row[0] not in wanted:
                 continue
-            document = Document(*row[:8], boilerplate=boilerplate.get(row[0], []))
+            provenance = [from_dict(FieldSource, f) for f in json.loads(row[9] or "[]")]
+            document = Document(
+                *row[:8], boilerplate=boilerplate.get(row[0], []), provenance=provenance
+            )
             analyses[row[0]] = DocumentAnalysis(document=document, words=row[8] or 0)
         for table, (cls, attribute) in FINDING_TABLES.items():
             fields = dataclasses.fields(cls)
