@@ -72,33 +72,43 @@ def ptc(root: Path = BENCHMARKS) -> Iterator[Article]:
         yield Article("ptc", path.stem, title.strip(), None, body.strip())
 
 
-def ecbplus(root: Path = BENCHMARKS) -> Iterator[Article]:
-    """ECB+ test documents, detokenised from the CoNLL file."""
-    path = root / "ecbplus" / "test" / "dataset.conll"
+ECBPLUS_VAL_TOPICS = frozenset({"2", "5", "12", "18", "21", "23", "34", "35"})
+
+
+def ecbplus(root: Path = BENCHMARKS, split: str = "test") -> Iterator[Article]:
+    """ECB+ documents of one split ("test": topics 36-45; "val"), detokenised from the CoNLL.
+
+    The val file is defective upstream (documents of other splits, token lines repeated
+    in 51 documents): only the val topics are kept and each (sentence, token) is read
+    once. Sentences are joined by blank lines; the id is the document key
+    ("36/36ecb/1"); in ``ecbplus`` subtopics sentence 0 is the source URL line.
+    """
+    path = root / "ecbplus" / split / "dataset.conll"
     if not path.exists():
         return
-    doc_key, sentences, current = None, [], []
+    doc_key: str | None = None
+    sentences: dict[int, dict[int, str]] = {}
     for line in path.read_text("utf-8").splitlines():
         if line.startswith("#begin document"):
-            doc_key, sentences, current = line.split("(")[1].split(")")[0], [], []
+            doc_key = line.split("(")[1].split(")")[0]
+            sentences = {}
         elif line.startswith("#end document"):
-            if current:
-                sentences.append(current)
-            yield Article(
-                "ecbplus",
-                doc_key or "",
-                None,
-                None,
-                "\n\n".join(detokenise(" ".join(s)) for s in sentences),
-            )
-        elif not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-        else:
+            keep = split != "val" or (doc_key or "").split("/")[0] in ECBPLUS_VAL_TOPICS
+            if keep and sentences:
+                yield Article(
+                    "ecbplus",
+                    doc_key or "",
+                    None,
+                    None,
+                    "\n\n".join(
+                        detokenise(" ".join(tokens[t] for t in sorted(tokens)))
+                        for _, tokens in sorted(sentences.items())
+                    ),
+                )
+        elif line.strip():
             parts = line.split("\t")
-            if len(parts) >= 4:
-                current.append(parts[3])
+            if len(parts) >= 4 and parts[1].isdigit() and parts[2].isdigit():
+                sentences.setdefault(int(parts[1]), {}).setdefault(int(parts[2]), parts[3])
 
 
 def all_articles(root: Path = BENCHMARKS) -> list[Article]:
