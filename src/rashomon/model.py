@@ -66,10 +66,13 @@ class Document:
 
 @dataclass(slots=True)
 class IngestError:
-    """A file (or a line of one) that could not be read, and why."""
+    """A file (or a line of one) that could not be read or analysed, and why.
+
+    ``stage`` says where it failed: read, decode, parse, clean, extract."""
 
     source: str
     reason: str
+    stage: str = "read"
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
