@@ -228,7 +228,7 @@ class FactMention:
     "4-6", an outcome lemma). ``attribution`` is who the source says said it
     ("police", "Reuters"), ``quoted`` whether the value sits inside a direct
     quotation, ``hedged`` whether the source marks it as uncertain ("reportedly",
-    "may have").
+    "may have"), ``revised`` whether it is given as an update ("rose to five").
     """
 
     doc: str
@@ -247,6 +247,7 @@ class FactMention:
     negated: bool = False
     hedged: bool = False
     quoted: bool = False
+    revised: bool = False  # given as an update of an earlier figure ("rose to five")
     attribution: str | None = None
     attribution_start: int | None = None
     attribution_end: int | None = None
@@ -407,7 +408,7 @@ class Fact:
     id: str
     event: str  # event id
     slot: str
-    status: str  # agreed | disputed | revised | single
+    status: str  # agreed | disputed | revised | uncertain (incompatible, abstained) | single
     values: list[FactValue] = field(default_factory=list)
     conflicts: list[FactConflict] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)  # docs reporting the event, silent here

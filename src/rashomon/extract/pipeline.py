@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from rashomon.extract.claims import find_claims
 from rashomon.extract.entities import find_entity_mentions
 from rashomon.extract.events import find_events
+from rashomon.extract.facts import find_facts
 from rashomon.extract.framing import find_framing_terms
 from rashomon.extract.nlp import load_nlp
 from rashomon.extract.quantities import find_quantities
@@ -90,6 +91,11 @@ def _events(ctx: ExtractionContext) -> None:
     found.events = find_events(
         ctx.doc, ctx.document.id, found.entity_mentions, found.times, ctx.document.published
     )
+
+
+@register_step("facts")
+def _facts(ctx: ExtractionContext) -> None:
+    ctx.analysis.facts = find_facts(ctx.doc, ctx.analysis)
 
 
 @register_step("framing")
