@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from rashomon.extract.claims import find_claims
 from rashomon.extract.entities import find_entity_mentions
 from rashomon.extract.events import find_events
 from rashomon.extract.facts import find_facts
@@ -78,11 +77,6 @@ def _quantities(ctx: ExtractionContext) -> None:
 def _quotes(ctx: ExtractionContext) -> None:
     mentions = ctx.analysis.entity_mentions
     ctx.analysis.quotes = find_quotes(ctx.doc, ctx.document.id, mentions)
-
-
-@register_step("claims")
-def _claims(ctx: ExtractionContext) -> None:
-    ctx.analysis.claims = find_claims(ctx.doc, ctx.analysis)
 
 
 @register_step("events")

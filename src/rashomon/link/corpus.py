@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from rashomon.link.claims import link_claims
 from rashomon.link.entities import MentionKey, key_index, link_entities
 from rashomon.link.events import link_events
 from rashomon.link.facts import link_facts
@@ -67,11 +66,6 @@ def _speakers(ctx: LinkContext) -> None:
 def _events(ctx: LinkContext) -> None:
     ctx.analysis.events = link_events(ctx.analyses, ctx.key_to_entity)
     ctx.analysis.timelines = build_timelines(ctx.analysis.events, ctx.analysis.documents)
-
-
-@register_link_step("claims")
-def _claims(ctx: LinkContext) -> None:
-    ctx.analysis.claims = link_claims(ctx.analyses, ctx.key_to_entity)
 
 
 @register_link_step("reuse")

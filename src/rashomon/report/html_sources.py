@@ -1,4 +1,4 @@
-"""The report's "across sources" part: claims, copied passages, framing.
+"""The report's "across sources" part: facts, copied passages, framing.
 
 The same selections as ``rashomon compare`` (most agreed, most disputed),
 as HTML tables whose cells link to the documents' sections in the page.
@@ -9,8 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from rashomon.link.framing import framing_table
-from rashomon.model import Analysis, Claim
-from rashomon.report.compare import SourceNames, agreed, disputed
+from rashomon.model import Analysis
+from rashomon.report.compare import SourceNames
+from rashomon.report.facts import agreements, disputes, slot_label
 
 SNIPPET = 220
 
@@ -24,22 +25,35 @@ def _source(names: SourceNames, doc: str) -> str:
     return f'<a href="#{escape(doc)}">{escape(names(doc))}</a>'
 
 
-def _claim_rows(claims: list[Claim], names: SourceNames) -> str:
+def _fact_rows(analysis: Analysis, names: SourceNames, top: int) -> str:
     rows = []
-    for claim in claims:
-        against = "".join(
-            f"<div>{_source(names, c.doc)}: <b>{escape(c.reason)}</b><br>"
-            f"<i>“{escape(_cut(names.text(c.doc, c.start, c.end), 140))}”</i></div>"
-            for c in claim.contradict
-        )
-        support = "<br>".join(_source(names, d) for d in claim.support)
+    for d in disputes(analysis, top):
+        sides = []
+        for value in (d.a, d.b):
+            said = "".join(
+                f"<div>{_source(names, s.doc)}"
+                f"{escape(f' (says {s.attribution})') if s.attribution else ''}: "
+                f"<i>“{escape(_cut(names.text(s.doc, s.sentence_start, s.sentence_end), 160))}”</i>"
+                f"</div>"
+                for s in value.statements[:3]
+            )
+            sides.append(f"<b>{escape(value.label)}</b>{said}")
         rows.append(
-            f"<tr><td>{escape(_cut(claim.text))}</td><td>{support}</td>"
-            f"<td>{against or '—'}</td><td>{len(claim.silent)}</td></tr>"
+            f"<tr><td>{escape(slot_label(d.fact.slot))}</td><td>{sides[0]}</td>"
+            f"<td>{sides[1]}</td><td>{escape(d.conflict.reason)} "
+            f"({d.conflict.confidence:.2f})</td></tr>"
         )
-    head = (
-        "<tr><th>claim</th><th>supported by</th><th>contradicted by (why)</th><th>silent</th></tr>"
-    )
+    head = "<tr><th>what</th><th>one side</th><th>the other side</th><th>why</th></tr>"
+    return f"<table>{head}{''.join(rows)}</table>" if rows else "<p class=meta>none found</p>"
+
+
+def _agreement_rows(analysis: Analysis, names: SourceNames, top: int) -> str:
+    rows = [
+        f"<tr><td>{escape(slot_label(f.slot))}</td><td>{escape(v.label)}</td>"
+        f"<td>{'<br>'.join(_source(names, d) for d in v.sources)}</td></tr>"
+        for f, v in agreements(analysis, top)
+    ]
+    head = "<tr><th>what</th><th>value</th><th>independent sources</th></tr>"
     return f"<table>{head}{''.join(rows)}</table>" if rows else "<p class=meta>none found</p>"
 
 
@@ -47,10 +61,10 @@ def across_sources_html(analysis: Analysis, top: int = 15) -> str:
     """The HTML of the cross-source sections."""
     names = SourceNames(analysis)
     parts = [
-        "<h2>Disputed claims</h2>",
-        _claim_rows(disputed(analysis.claims, top), names),
-        "<h2>Agreed claims</h2>",
-        _claim_rows(agreed(analysis.claims, top), names),
+        "<h2>Disputed facts</h2>",
+        _fact_rows(analysis, names, top),
+        "<h2>Agreed facts</h2>",
+        _agreement_rows(analysis, names, top),
         "<h2>Copied passages</h2>",
     ]
     reuse_rows = [
