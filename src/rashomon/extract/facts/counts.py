@@ -131,17 +131,18 @@ def _argument_head(token: Token) -> tuple[Token, str]:
     return current, current.dep_
 
 
-def _toll_role(governor: Token) -> str | None:
-    """ "the death toll rose to 7", "the number of dead is 5": the role of the toll."""
+def _toll_role(governor: Token) -> tuple[str, Token | None] | None:
+    """ "the death toll rose to 7", "the number of people killed is 5": the role of the
+    toll, and the word that names it ("death", "killed") when there is one."""
     for child in governor.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or child.lemma_.lower() not in TOLL_NOUNS:
             continue
         for mod in child.subtree:
             lemma = mod.lemma_.lower()
             if mod.i != child.i and (lemma in _ROLE_OF_TOLL or mod.lower_ in _ROLE_OF_TOLL):
-                return _ROLE_OF_TOLL.get(lemma) or _ROLE_OF_TOLL[mod.lower_]
+                return _ROLE_OF_TOLL.get(lemma) or _ROLE_OF_TOLL[mod.lower_], mod
         if child.lemma_.lower() == "toll":
-            return "killed"
+            return "killed", None
     return None
 
 
@@ -212,6 +213,9 @@ def _role_and_event(
         event = ctx.event_of(counted)
         return (f"count:{role}", event, counted) if event else None
     head = counted or (_numbers(span) or [span.root])[-1]
+    if counted is None and head.dep_ in ("nummod", "quantmod") and head.head.pos_ == "NOUN":
+        counted = head.head  # "23 suspected pirates": the noun the number counts
+        head = counted
     if _coordinated(head):
         return None
     phrase, relation = _argument_head(head)
@@ -224,8 +228,11 @@ def _role_and_event(
         return None
     toll = _toll_role(governor) if relation in ("pobj:to", "pobj:at", "attr") else None
     if toll is not None:
-        event = ctx.event_of(governor) or _sentence_event(ctx, governor)
-        return (f"count:{toll}", event, phrase) if event else None
+        role, word = toll
+        # the event is what the toll counts ("killed", "deaths"), else the verb ("rose")
+        event = (ctx.events.get(word.i) if word is not None else None) or ctx.event_of(governor)
+        event = event or _sentence_event(ctx, governor)
+        return (f"count:{role}", event, phrase) if event else None
     role = _verb_role(governor, relation, counted)
     if role is not None:
         event = ctx.events.get(governor.i) or ctx.event_of(governor)

@@ -86,8 +86,8 @@ ROLE_ADJECTIVES: dict[str, frozenset[str]] = {
 }
 # Modifiers of "toll" or "number" that say which role it counts.
 TOLL_MODIFIERS: dict[str, frozenset[str]] = {
-    "killed": words("death dead fatality"),
-    "injured": words("injury injured wounded"),
+    "killed": words("death dead fatality kill die"),
+    "injured": words("injury injured wounded injure wound hurt"),
     "casualties": words("casualty"),
 }
 TOLL_NOUNS = words("toll number tally count figure total")

@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rashomon.extract.events import kind_keys
 from rashomon.model import (
     Analysis,
     DocumentAnalysis,
@@ -47,9 +48,17 @@ __all__ = ["link_facts"]
 
 STATUS_ORDER = {"disputed": 0, "revised": 1, "uncertain": 2, "agreed": 3, "single": 4}
 MAX_EVENT_DOCS = 80  # documents of one event compared pairwise; larger events in slices
-# Evidence of one incident a dispute needs, beyond the disputed slot: a date dispute
-# needs more than a shared place (two climbers fall on one mountain on two days).
-DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 1}
+# Evidence of one incident a dispute needs, beyond the disputed slot: more than a shared
+# place (two climbers fall on one mountain on two days; pirates are caught in one gulf
+# every week): a named person, or a place and a day, or a place and an exact figure.
+DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
+# A name few documents use (a victim, a small company) marks the documents that use it as
+# one story; a name most documents use (the country, the president) does not.
+STORY_TYPES = frozenset({"PERSON", "ORG", "FAC"})
+STORY_MIN_DOCS = 4
+STORY_SHARE = 0.05
+# The kind of action a counted role belongs to (see rashomon.extract.events.kind_keys).
+ROLE_KINDS = {"count:killed": "c:kill", "count:injured": "c:injure", "count:arrested": "c:arrest"}
 
 
 @dataclass(slots=True)
@@ -58,11 +67,12 @@ class _Corpus:
 
     event_of: dict[tuple[str, int, int], str]
     event_docs: dict[str, list[str]]
-    sentence_events: dict[tuple[str, int], list[tuple[int, str]]]
+    sentence_events: dict[tuple[str, int], list[tuple[int, str, frozenset[str]]]]
     participants: dict[tuple[str, str, int], set[str]]  # (event, doc, trigger) -> entities
     entity_names: dict[str, str]
     entity_types: dict[str, str]
     mentioned: dict[str, set[str]]
+    story: dict[str, frozenset[str]]  # doc -> its rare people and bodies
     published: dict[str, str | None]
     copies: CopyIndex
 
@@ -78,22 +88,28 @@ def _corpus(
         event_docs[event.id] = event.docs
         for m in event.mentions:
             event_of[(m.doc, m.start, m.end)] = event.id
-    sentence_events: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+    sentence_events: dict[tuple[str, int], list[tuple[int, str, frozenset[str]]]] = defaultdict(
+        list
+    )
     participants: dict[tuple[str, str, int], set[str]] = defaultdict(set)
     for a in analyses:
         for m in a.events:
             eid = event_of.get((m.doc, m.start, m.end))
             if not eid:
                 continue
-            sentence_events[(m.doc, m.sentence_start)].append((m.start, eid))
+            sentence_events[(m.doc, m.sentence_start)].append((m.start, eid, kind_keys(m.lemma)))
             for key in [*m.participants, *([m.place] if m.place else [])]:
                 entity = key_to_entity.get((m.doc, key))
                 if entity:
                     participants[(eid, m.doc, m.start)].add(entity)
     mentioned: dict[str, set[str]] = defaultdict(set)
+    rare: dict[str, set[str]] = defaultdict(set)
+    limit = max(STORY_MIN_DOCS, STORY_SHARE * len(analysis.documents))
     for entity in analysis.entities:
         for doc in entity.docs:
             mentioned[doc].add(entity.id)
+            if entity.type in STORY_TYPES and 2 <= len(entity.docs) <= limit:
+                rare[doc].add(entity.id)
     return _Corpus(
         event_of=event_of,
         event_docs=event_docs,
@@ -102,9 +118,14 @@ def _corpus(
         entity_names={e.id: e.name for e in analysis.entities},
         entity_types={e.id: e.type for e in analysis.entities},
         mentioned=mentioned,
+        story={doc: frozenset(ids) for doc, ids in rare.items()},
         published={d.id: d.published for d in analysis.documents},
         copies=CopyIndex(analysis.reuse),
     )
+
+
+def _profile(doc: str, corpus: _Corpus) -> Profile:
+    return Profile(doc, story=corpus.story.get(doc, frozenset()))
 
 
 def _event_for(fact: FactMention, corpus: _Corpus) -> str | None:
@@ -114,9 +135,14 @@ def _event_for(fact: FactMention, corpus: _Corpus) -> str | None:
     if own and len(corpus.event_docs.get(own, ())) > 1:
         return own
     candidates = corpus.sentence_events.get((fact.doc, fact.sentence_start), [])
+    kind = ROLE_KINDS.get(fact.slot)
     best = max(
         candidates,
-        key=lambda c: (len(corpus.event_docs.get(c[1], ())), -abs(c[0] - fact.start)),
+        key=lambda c: (
+            kind in c[2],  # the toll of the killing, not of the "opened fire"
+            len(corpus.event_docs.get(c[1], ())),
+            -abs(c[0] - fact.start),
+        ),
         default=None,
     )
     if best and len(corpus.event_docs.get(best[1], ())) > 1:
@@ -217,7 +243,7 @@ def _can_compare(
     for x in a.docs:
         for y in b.docs:
             ev = pairs.get(pair_key(x, y))
-            if ev and ev.support(slot) >= need and ev.against(slot) == 0:
+            if ev and ev.support(slot, story=False) >= need and ev.against(slot) == 0:
                 return True
     return False
 
@@ -321,11 +347,11 @@ def link_facts(
             if value is None:
                 continue
             key = (fact.doc, fact.event_start)
-            profile = mentions[event].setdefault(key, Profile(fact.doc))
+            profile = mentions[event].setdefault(key, _profile(fact.doc, corpus))
             profile.slots[fact.slot].append((value, fact))
     for (event, doc, start), names in corpus.participants.items():
         if event in mentions:
-            mentions[event].setdefault((doc, start), Profile(doc)).names |= names
+            mentions[event].setdefault((doc, start), _profile(doc, corpus)).names |= names
     facts = [
         f
         for event, by_key in mentions.items()
