@@ -17,8 +17,9 @@ counting as that source (:mod:`voices`). Two values that cannot both be true
 become a dispute or a revision (:mod:`conflicts`) only when the two sources
 agree on something else about the incident and disagree on nothing else;
 otherwise the comparison abstains. Documents of the incident that state
-nothing for the slot omit it. Cost: linear in statements, quadratic only in
-the documents of one event (capped by :data:`MAX_EVENT_DOCS` blocks).
+nothing for the slot, anywhere in their text, omit it (:mod:`silence`).
+Cost: linear in statements, quadratic only in the documents of one event
+(capped by :data:`MAX_EVENT_DOCS` blocks).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from rashomon.model import (
 
 from .conflicts import Side, compatible, judge
 from .incidents import NAME_SLOTS, PairEvidence, Profile, pair_key, split_incidents
+from .silence import Silence
 from .values import names_compatible, slot_kind
 from .voices import CopyIndex
 
@@ -75,6 +77,7 @@ class _Corpus:
     story: dict[str, frozenset[str]]  # doc -> its rare people and bodies
     published: dict[str, str | None]
     copies: CopyIndex
+    silence: Silence
 
 
 def _corpus(
@@ -121,6 +124,7 @@ def _corpus(
         story={doc: frozenset(ids) for doc, ids in rare.items()},
         published={d.id: d.published for d in analysis.documents},
         copies=CopyIndex(analysis.reuse),
+        silence=Silence(analyses, mentioned, {e.id: e.name for e in analysis.entities}),
     )
 
 
@@ -294,7 +298,11 @@ def _build_fact(
     else:
         status = "single"
     stating = {s.doc for v in values for s in v.statements}
-    omitted = sorted(set(incident) - stating)
+    omitted = sorted(
+        d
+        for d in set(incident) - stating
+        if corpus.silence.silent(d, slot, [v.value for v in values])
+    )
     digest = hashlib.sha1(f"{event}|{incident[0]}|{slot}".encode()).hexdigest()[:10]
     return Fact("f" + digest, event, slot, status, values, conflicts, omitted)
 
