@@ -217,18 +217,22 @@ def report(events: list[dict], statements: list[dict], relations: list[dict],
               f"{len({s['doc'] for s in sts}):>6}")
     groups = len({e["group"] for e in events})
     print(f"{'total':<11} {groups:>6} {len(events):>6} {len(statements):>10}")
-    print("\nslot              statements  (event,slot)  with-2+-classes")
+    print("\nslot              statements  (event,slot)  classes  with-2+-classes")
     by_slot = Counter(s["slot"] for s in statements)
     for slot in sorted(by_slot):
         keys = [k for k in classes if k[2] == slot]
         multi = sum(1 for k in keys if len(classes[k]) > 1)
-        print(f"{slot:<17} {by_slot[slot]:>10} {len(keys):>12} {multi:>16}")
+        n_classes = sum(len(classes[k]) for k in keys)
+        print(f"{slot:<17} {by_slot[slot]:>10} {len(keys):>12} {n_classes:>8} {multi:>16}")
     multi_by_corpus = Counter(corpus_of.get(k[:2], "?") for k, v in classes.items() if len(v) > 1)
     print("\n(event,slot) with 2+ classes per corpus:", dict(sorted(multi_by_corpus.items())))
     print("classes in all:", sum(len(v) for v in classes.values()),
           "| (event,slot) with 2+ classes:", sum(1 for v in classes.values() if len(v) > 1))
     rel = Counter(r["relation"] for r in relations)
     print("relations:", dict(sorted(rel.items())))
+    rel_by_corpus = Counter((corpus_of.get((r["group"], r["event"]), "?"), r["relation"])
+                            for r in relations)
+    print("relations per corpus:", {f"{c}/{k}": n for (c, k), n in sorted(rel_by_corpus.items())})
     flags = Counter(f for s in statements for f in ("quoted", "hedged", "negated") if s[f])
     print("flags:", dict(sorted(flags.items())),
           "| attributed:", sum(1 for s in statements if s["attribution"]))
