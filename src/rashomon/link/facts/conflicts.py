@@ -20,7 +20,7 @@ from datetime import timedelta
 
 from rashomon.model import FactMention
 
-from .values import COMPATIBILITY, moment, names_compatible, slot_kind
+from .values import COMPATIBILITY, NAME_SLOTS, moment, names_compatible, slot_kind
 
 MIN_CONFIDENCE = 0.6
 FAR_APART = timedelta(days=30)
@@ -45,7 +45,6 @@ REASONS = {
     "agent": "actor",
     "patient": "victim",
 }
-NAME_SLOTS = frozenset({"agent", "patient", "where"})
 BASE_CONFIDENCE = {"count": 0.9, "when": 0.8, "where": 0.65, "agent": 0.65, "patient": 0.65}
 
 

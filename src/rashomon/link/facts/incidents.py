@@ -26,9 +26,8 @@ from dataclasses import dataclass, field
 
 from rashomon.model import FactMention
 
-from .values import COMPATIBILITY, slot_kind
+from .values import COMPATIBILITY, NAME_SLOTS, slot_kind
 
-NAME_SLOTS = frozenset({"agent", "patient", "where"})
 PERSON = "PERSON"
 # Evidence weights: a shared person is strong, a shared day or figure weaker.
 SHARED_PERSON = 2

@@ -25,20 +25,11 @@ from collections.abc import Mapping, Sequence
 from rashomon.extract.events import kind_keys
 from rashomon.model import DocumentAnalysis
 
-from .values import names_compatible, slot_kind
+from .values import ROLE_KINDS, names_compatible, slot_kind
 
-NAME_SLOTS = frozenset({"where"})
+PLACE_SLOTS = frozenset({"where"})
 UNSAYABLE = frozenset({"agent", "patient"})
 DATED = frozenset({"DATE", "TIME"})
-# The kind of happening a counted role is a toll of (see rashomon.extract.events).
-ROLE_KINDS = {
-    "count:killed": "c:kill",
-    "count:injured": "c:injure",
-    "count:arrested": "c:arrest",
-    "count:charged": "c:charge",
-    "count:rescued": "c:rescue",
-    "count:kidnapped": "c:kidnap",
-}
 
 
 class Silence:
@@ -71,7 +62,7 @@ class Silence:
             return doc not in self.dated
         if kind in UNSAYABLE:
             return False
-        if kind in NAME_SLOTS:
+        if kind in PLACE_SLOTS:
             wanted = [self.names.get(v, v) for v in values]
             return not any(
                 names_compatible(self.names.get(e, e), name)
