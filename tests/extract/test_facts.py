@@ -23,13 +23,41 @@ def slots(facts: list[FactMention]) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("sentence", "slot", "value"),
     [
-        ("Five people were killed when a gunman opened fire at the Oak Street bar.", "count:killed", "5"),
-        ("The gunman killed three people and wounded nine others before he fled.", "count:killed", "3"),
-        ("The gunman killed three people and wounded nine others before he fled.", "count:injured", "9"),
-        ("At least 12 people died after the ferry capsized in the Meghna river.", "count:killed", ">=12"),
-        ("Police arrested 23 suspected pirates in the Gulf of Aden on Saturday.", "count:arrested", "23"),
-        ("The navy took 23 pirates into custody after a brief exchange of fire.", "count:arrested", "23"),
-        ("The death toll from the earthquake rose to 57 on Tuesday, officials said.", "count:killed", "57"),
+        (
+            "Five people were killed when a gunman opened fire at the Oak Street bar.",
+            "count:killed",
+            "5",
+        ),
+        (
+            "The gunman killed three people and wounded nine others before he fled.",
+            "count:killed",
+            "3",
+        ),
+        (
+            "The gunman killed three people and wounded nine others before he fled.",
+            "count:injured",
+            "9",
+        ),
+        (
+            "At least 12 people died after the ferry capsized in the Meghna river.",
+            "count:killed",
+            ">=12",
+        ),
+        (
+            "Police arrested 23 suspected pirates in the Gulf of Aden on Saturday.",
+            "count:arrested",
+            "23",
+        ),
+        (
+            "The navy took 23 pirates into custody after a brief exchange of fire.",
+            "count:arrested",
+            "23",
+        ),
+        (
+            "The death toll from the earthquake rose to 57 on Tuesday, officials said.",
+            "count:killed",
+            "57",
+        ),
         ("The quake left 400 people homeless across the province.", "count:displaced", "400"),
         ("No one was injured in the blaze, fire officials said.", "count:injured", "0"),
         ("The company sold its chip unit for $1.3 billion in cash.", "count:money", "1300000000"),
@@ -74,7 +102,7 @@ def test_agent_patient_and_place_are_named_arguments() -> None:
 
 
 def test_attribution_quote_hedge_and_update() -> None:
-    (fact,) = [f for f in facts_of('Police said 4 people were killed.') if f.slot == "count:killed"]
+    (fact,) = [f for f in facts_of("Police said 4 people were killed.") if f.slot == "count:killed"]
     assert fact.attribution == "Police"
     hedged = [f for f in facts_of("Reportedly, 30 people were killed.") if f.slot == "count:killed"]
     assert hedged and hedged[0].hedged
