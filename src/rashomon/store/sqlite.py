@@ -83,6 +83,7 @@ CORPUS_TABLES = (
     "entity_candidates",
     "corpus_items",
     "timelines",
+    "stories",
     "errors",
     "duplicates",
 )
@@ -125,6 +126,7 @@ CREATE TABLE IF NOT EXISTS entity_candidates (
 );
 CREATE TABLE IF NOT EXISTS corpus_items (kind TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS timelines (entity TEXT PRIMARY KEY, events TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (doc TEXT PRIMARY KEY, story TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS errors (source TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS duplicates (source TEXT NOT NULL, duplicate_of TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS boilerplate_doc ON boilerplate(doc);
@@ -301,6 +303,7 @@ class Store:
                 "INSERT INTO timelines VALUES (?,?)",
                 [(entity, json.dumps(ids)) for entity, ids in analysis.timelines.items()],
             )
+            self.db.executemany("INSERT INTO stories VALUES (?,?)", analysis.stories.items())
             self.db.executemany(
                 "INSERT INTO errors VALUES (?,?)", [(e.source, e.reason) for e in analysis.errors]
             )
@@ -362,6 +365,7 @@ class Store:
                     "SELECT entity, events FROM timelines ORDER BY rowid"
                 )
             },
+            stories=dict(self.db.execute("SELECT doc, story FROM stories ORDER BY rowid")),
             errors=[
                 IngestError(s, r) for s, r in self.db.execute("SELECT source, reason FROM errors")
             ],

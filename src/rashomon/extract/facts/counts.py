@@ -345,8 +345,12 @@ def _times(x: float | None, factor: float) -> float | None:
     return None if x is None else round(x * factor, 3)
 
 
+ZERO_ROLES = frozenset({"killed", "injured", "missing"})
+
+
 def _zero_counts(ctx: FactContext) -> list[FactMention]:
-    """ "No one was killed", "there were no injuries": a count of zero."""
+    """ "No one was killed", "there were no injuries": a toll of zero. Only for the
+    casualties: "none of them has been charged" is about other people."""
     facts: list[FactMention] = []
     doc = ctx.doc
     for token in doc:
@@ -360,7 +364,7 @@ def _zero_counts(ctx: FactContext) -> list[FactMention]:
             if role is None and token.dep_ == "nsubj" and governor.lemma_.lower() in _ROLE_OF_VERB:
                 role = None  # "nobody killed anyone": not a count of victims
             event = ctx.events.get(governor.i)
-            if role and event:
+            if role in ZERO_ROLES and event:
                 start = doc[token.i - 1].idx if lower == "one" else token.idx
                 end = token.idx + len(token)
                 facts.append(
@@ -370,7 +374,7 @@ def _zero_counts(ctx: FactContext) -> list[FactMention]:
                 )
             continue
         role = _ROLE_OF_NOUN.get(token.lemma_.lower())
-        if role and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
+        if role in ZERO_ROLES and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
             det = [c for c in token.children if c.dep_ == "det" and c.lower_ in NONE_DETERMINERS]
             event = ctx.event_of(token)
             if det and event and token.lemma_.lower() not in ("toll", "life", "body"):
