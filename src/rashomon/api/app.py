@@ -11,6 +11,8 @@ Writes (adding documents) exist only with ``allow_writes`` and need the token.
 from __future__ import annotations
 
 import hmac
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -64,7 +66,15 @@ def create_app(
         raise ValueError("writes need a token")
     corpus = Corpus(store, create=allow_writes)
     runner = JobRunner(corpus.folder, corpus.db_path, workers) if allow_writes else None
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if runner:
+            runner.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Rashomon",
         version="1.0",
         description="What the sources of one analysis say, agree on, dispute, copy and how "
@@ -242,11 +252,6 @@ def create_app(
     def job_route(job_id: ID) -> dict:
         job = runner.get(job_id) if runner else None
         return _found(job.as_dict() if job else None, "job")
-
-    @app.on_event("shutdown")
-    def close_runner() -> None:
-        if runner:
-            runner.close()
 
     app.state.corpus = corpus
     app.state.runner = runner

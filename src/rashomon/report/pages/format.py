@@ -139,5 +139,7 @@ def slot_label(slot: str) -> str:
     """"count:killed" -> "number killed", "agent" -> "who acted"."""
     if slot.startswith("count:"):
         role = slot.split(":", 1)[1]
-        return "amount of money" if role == "money" else f"number {role}"
+        if role == "money":
+            return "amount of money"
+        return f"number {role}" if role.endswith("ed") else f"number of {role}"
     return SLOT_NAMES.get(slot, slot)
