@@ -68,7 +68,7 @@ def test_search_finds_documents_and_entities_with_filters(example_client, exampl
     hits = example_client.get("/api/search", params={"q": "tanker"}).json()
     assert hits["total"] >= 2
     for d in hits["documents"]:
-        (start, end), = d["snippet"]["marks"]
+        ((start, end),) = d["snippet"]["marks"]
         assert d["snippet"]["text"][start:end].lower() == "tanker"
     wikinews = example_client.get("/api/search", params={"q": "tanker", "outlet": "Wikinews"})
     assert 0 < wikinews.json()["total"] < hits["total"]
@@ -81,8 +81,12 @@ def test_search_finds_documents_and_entities_with_filters(example_client, exampl
     kind = hits["event_types"][0]
     typed = example_client.get("/api/search", params={"event_type": kind, "limit": 200}).json()
     with sqlite3.connect(example_out / "analysis.sqlite") as db:
-        expected = {d for (d,) in db.execute(
-            "SELECT DISTINCT doc FROM event_mentions WHERE lemma = ?", (kind,))}
+        expected = {
+            d
+            for (d,) in db.execute(
+                "SELECT DISTINCT doc FROM event_mentions WHERE lemma = ?", (kind,)
+            )
+        }
     assert expected and {d["id"] for d in typed["documents"]} == expected
 
 
@@ -100,7 +104,7 @@ def test_event_page_matrix_and_disputes(fixture_client):
     dispute = next(d for d in page["disputes"] if d["kind"] == "dispute")
     for side, words in ((dispute["a"], "five workers"), (dispute["b"], "Seven workers")):
         statement = side["statements"][0]
-        (start, end), = statement["passage"]["marks"]
+        ((start, end),) = statement["passage"]["marks"]
         assert statement["passage"]["text"][start:end] == words
     assert dispute["note"] == "5 (police) vs 7 (the union)"
     quoted = [w for f in page["framing"] for w in f["words"] if w["quoted"]]
@@ -135,8 +139,14 @@ def test_document_reader_shows_facts_and_provenance(fixture_client):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(1e10, "10 billion"), (13_000_000_000.0, "13 billion"), (2.5e6, "2.5 million"),
-     (50000, "50,000"), (12.0, "12"), (0.25, "0.25")],
+    [
+        (1e10, "10 billion"),
+        (13_000_000_000.0, "13 billion"),
+        (2.5e6, "2.5 million"),
+        (50000, "50,000"),
+        (12.0, "12"),
+        (0.25, "0.25"),
+    ],
 )
 def test_numbers_for_people(value, text):
     assert human_number(value) == text
@@ -144,10 +154,14 @@ def test_numbers_for_people(value, text):
 
 def test_quantities_for_people():
     assert quantity_label({"value": 1e10, "unit": "USD"}) == "10 billion USD"
-    assert quantity_label({"value": 300.0, "unit": None, "counted": "jobs",
-                           "approximate": True}) == "about 300 jobs"
-    assert quantity_label({"value": None, "low": 40.0, "high": 60.0,
-                           "counted": "fighters"}) == "40–60 fighters"
+    assert (
+        quantity_label({"value": 300.0, "unit": None, "counted": "jobs", "approximate": True})
+        == "about 300 jobs"
+    )
+    assert (
+        quantity_label({"value": None, "low": 40.0, "high": 60.0, "counted": "fighters"})
+        == "40–60 fighters"
+    )
     assert quantity_label({"value": 50000.0, "low": 50000.0, "counted": "refugees"}) == (
         "at least 50,000 refugees"
     )

@@ -75,8 +75,9 @@ def test_assets_are_served_from_a_fixed_list(fixture_client):
 
 
 def test_read_only_server_refuses_writes(fixture_client):
-    response = fixture_client.post("/api/documents", data={"text": "Some text."},
-                                   headers={"X-Rashomon-Token": TOKEN})
+    response = fixture_client.post(
+        "/api/documents", data={"text": "Some text."}, headers={"X-Rashomon-Token": TOKEN}
+    )
     assert response.status_code == 403
     assert "read-only" in response.json()["detail"]
 
@@ -106,8 +107,7 @@ def test_upload_names_cannot_leave_the_uploads_folder(fixture_out):
             ("files", ("..\\..\\windows.html", b"<p>Windows</p>", "text/html")),
             ("files", ("program.exe", b"MZ", "application/octet-stream")),
         ]
-        response = client.post("/api/documents", files=files,
-                               headers={"X-Rashomon-Token": TOKEN})
+        response = client.post("/api/documents", files=files, headers={"X-Rashomon-Token": TOKEN})
     assert response.status_code == 202
     saved = app.state.saved
     assert len(saved) == 3
@@ -129,8 +129,9 @@ def test_a_linked_uploads_folder_is_refused(fixture_out, tmp_path):
     elsewhere.mkdir()
     os.symlink(elsewhere, fixture_out / "uploads")
     with TestClient(create_app(fixture_out, allow_writes=True, token=TOKEN)) as client:
-        response = client.post("/api/documents", data={"text": "Text."},
-                               headers={"X-Rashomon-Token": TOKEN})
+        response = client.post(
+            "/api/documents", data={"text": "Text."}, headers={"X-Rashomon-Token": TOKEN}
+        )
     assert response.status_code == 403
     assert not any(elsewhere.iterdir())
 
@@ -158,13 +159,19 @@ def test_loopback_server_refuses_other_host_names(fixture_out):
 
 def test_upload_is_analysed_into_the_store_and_searchable(fixture_out):
     app = create_app(fixture_out, allow_writes=True, token=TOKEN)
-    text = ("The Harbour Mill in Eastport reopened on Friday, four weeks after the fire, "
-            "its owner Dana Reyes said. Workers returned to the rebuilt drying hall.")
+    text = (
+        "The Harbour Mill in Eastport reopened on Friday, four weeks after the fire, "
+        "its owner Dana Reyes said. Workers returned to the rebuilt drying hall."
+    )
     with TestClient(app) as client:
         response = client.post(
             "/api/documents",
-            data={"text": text, "title": "Mill reopens", "outlet": "Test Gazette",
-                  "published": "2021-04-02"},
+            data={
+                "text": text,
+                "title": "Mill reopens",
+                "outlet": "Test Gazette",
+                "published": "2021-04-02",
+            },
             headers={"X-Rashomon-Token": TOKEN},
         )
         assert response.status_code == 202

@@ -33,8 +33,8 @@ from rashomon.api.jobs import (
     write_upload,
 )
 from rashomon.report.html import ASSETS, app_shell
-from rashomon.report.pages import entity, event, overview, page_window, reuse, search
 from rashomon.report.pages import document as document_pages
+from rashomon.report.pages import entity, event, overview, page_window, reuse, search
 
 ID = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9_.:-]{1,100}$", max_length=100)]
 Offset = Annotated[int, Query(ge=0, le=100_000_000)]
@@ -118,7 +118,10 @@ def create_app(
 
     @app.get("/api/documents", response_model=schemas.DocumentList)
     def documents(
-        offset: Offset = 0, limit: Limit = 50, outlet: Text = None, since: Day = None,
+        offset: Offset = 0,
+        limit: Limit = 50,
+        outlet: Text = None,
+        since: Day = None,
         until: Day = None,
     ) -> dict:
         from rashomon.store import queries
@@ -156,9 +159,7 @@ def create_app(
             return {"facts": cards, **page_window(len(contested), offset, limit)}
 
     @app.get("/api/entities", response_model=schemas.EntityList)
-    def entities(
-        q: Text = None, type: Text = None, offset: Offset = 0, limit: Limit = 50
-    ) -> dict:
+    def entities(q: Text = None, type: Text = None, offset: Offset = 0, limit: Limit = 50) -> dict:
         from rashomon.store import queries
 
         with corpus.context() as ctx:
@@ -192,9 +193,14 @@ def create_app(
 
     @app.get("/api/search", response_model=schemas.SearchPage)
     def search_route(
-        q: Text = None, outlet: Text = None, since: Day = None, until: Day = None,
+        q: Text = None,
+        outlet: Text = None,
+        since: Day = None,
+        until: Day = None,
         entity: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_.:-]{1,100}$")] = None,
-        event_type: Text = None, offset: Offset = 0, limit: Limit = 20,
+        event_type: Text = None,
+        offset: Offset = 0,
+        limit: Limit = 20,
     ) -> dict:
         with corpus.context() as ctx:
             return search.search_page(
@@ -212,13 +218,17 @@ def create_app(
         "/api/documents",
         response_model=schemas.Job,
         status_code=202,
-        responses={401: {"description": "No or wrong token"},
-                   403: {"description": "Read-only server"},
-                   413: {"description": "Too large"}, 422: {"description": "Nothing to add"}},
+        responses={
+            400: {"description": "Malformed form data"},
+            401: {"description": "No or wrong token"},
+            403: {"description": "Read-only server"},
+            413: {"description": "Too large"},
+            422: {"description": "Nothing to add"},
+        },
     )
     async def add_documents(
         x_rashomon_token: Annotated[str | None, Header()] = None,
-        files: Annotated[list[UploadFile] | None, File()] = None,
+        files: Annotated[list[UploadFile], File()] = [],  # noqa: B006 (FastAPI copies it)
         text: Annotated[str | None, Form(max_length=5_000_000)] = None,
         title: Annotated[str | None, Form(max_length=500)] = None,
         outlet: Annotated[str | None, Form(max_length=200)] = None,

@@ -68,12 +68,17 @@ def write_upload(folder: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def pasted_record(text: str, title: str | None, outlet: str | None, published: str | None,
-                  author: str | None) -> bytes:
+def pasted_record(
+    text: str, title: str | None, outlet: str | None, published: str | None, author: str | None
+) -> bytes:
     """Pasted text as one JSONL record, so its title, outlet and date are kept as given."""
     record = {"text": text}
-    for key, value in (("title", title), ("outlet", outlet), ("published", published),
-                       ("author", author)):
+    for key, value in (
+        ("title", title),
+        ("outlet", outlet),
+        ("published", published),
+        ("author", author),
+    ):
         if value and value.strip():
             record[key] = value.strip()
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")

@@ -29,9 +29,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def run_server(
-    folder: Path, host: str, port: int, allow_writes: bool, console: Console
-) -> int:
+def run_server(folder: Path, host: str, port: int, allow_writes: bool, console: Console) -> int:
     """Serve ``folder`` until interrupted; the exit status."""
     import uvicorn
 
@@ -51,6 +49,8 @@ def run_server(
     else:
         console.print("Read-only (start with --allow-writes to add documents).")
     if not is_loopback(host):
-        console.print(f"[yellow]warning[/yellow] listening on {host}: reachable from other machines")
+        console.print(
+            f"[yellow]warning[/yellow] listening on {host}: reachable from other machines"
+        )
     uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning")
     return 0

@@ -22,10 +22,21 @@ ASSET_DIR = Path(__file__).resolve().parent / "assets"
 STYLES = ["vendor/uplot/uPlot.min.css", "app.css"]
 SCRIPTS = [
     "vendor/uplot/uPlot.iife.min.js",
-    *(f"js/{name}.js" for name in (
-        "core", "charts", "overview", "event", "entity", "document", "reuse", "search", "add",
-        "main",
-    )),
+    *(
+        f"js/{name}.js"
+        for name in (
+            "core",
+            "charts",
+            "overview",
+            "event",
+            "entity",
+            "document",
+            "reuse",
+            "search",
+            "add",
+            "main",
+        )
+    ),
 ]
 MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 # Served name -> (file, media type): the only files the server ever reads for a request.
@@ -60,8 +71,11 @@ def inline_asset(name: str) -> str:
 def embedded_json(data: str) -> str:
     """JSON made safe inside <script>: no "</script>", "<!--" or line separators survive."""
     return (
-        data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        data.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 
@@ -83,11 +97,27 @@ def noscript_documents(analysis: Analysis) -> str:
     """Each document's text with names, dates and numbers marked: the page without script."""
     spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for t in analysis.times:
-        spans[t.doc].append((t.start, t.end, "time", time_label({"type": t.type, "value": t.value})))
+        spans[t.doc].append(
+            (t.start, t.end, "time", time_label({"type": t.type, "value": t.value}))
+        )
     for q in analysis.quantities:
-        spans[q.doc].append((q.start, q.end, "quantity", quantity_label({
-            "value": q.value, "low": q.low, "high": q.high, "approximate": q.approximate,
-            "unit": q.unit, "counted": q.counted})))
+        spans[q.doc].append(
+            (
+                q.start,
+                q.end,
+                "quantity",
+                quantity_label(
+                    {
+                        "value": q.value,
+                        "low": q.low,
+                        "high": q.high,
+                        "approximate": q.approximate,
+                        "unit": q.unit,
+                        "counted": q.counted,
+                    }
+                ),
+            )
+        )
     for entity in analysis.entities:
         for m in entity.mentions:
             spans[m.doc].append((m.start, m.end, entity.type, f"{entity.type}: {entity.name}"))

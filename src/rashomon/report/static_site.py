@@ -17,8 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 from rashomon.model import Analysis, DocumentAnalysis
-from rashomon.report.pages import PageContext, document, entity, event, overview, reuse
-from rashomon.report.pages import page_window
+from rashomon.report.pages import PageContext, document, entity, event, overview, page_window, reuse
 from rashomon.report.pages.format import source_label
 from rashomon.store import Store, queries
 
@@ -39,8 +38,11 @@ def memory_store(analysis: Analysis, words: dict[str, int]) -> Store:
         found = per_doc[d.id]
         store.save_document(
             DocumentAnalysis(
-                document=d, times=found["times"], quantities=found["quantities"],
-                quotes=found["quotes"], words=words.get(d.id, len(d.text.split())),
+                document=d,
+                times=found["times"],
+                quantities=found["quantities"],
+                quotes=found["quotes"],
+                words=words.get(d.id, len(d.text.split())),
             )
         )
     store.save_corpus(analysis)
@@ -58,8 +60,10 @@ def search_index(ctx: PageContext, doc_ids: list[str]) -> dict[str, Any]:
         types_of[doc].add(lemma)
     for e in ctx.index.events.values():  # events come whole from the analysis here
         for doc in json.loads(
-            ctx.db.execute("SELECT json_extract(data, '$.docs') FROM corpus_items WHERE rowid = ?",
-                           (e.rowid,)).fetchone()[0] or "[]"
+            ctx.db.execute(
+                "SELECT json_extract(data, '$.docs') FROM corpus_items WHERE rowid = ?", (e.rowid,)
+            ).fetchone()[0]
+            or "[]"
         ):
             types_of[doc].add(e.trigger)
     meta = queries.documents_meta(ctx.db, doc_ids)
@@ -69,9 +73,14 @@ def search_index(ctx: PageContext, doc_ids: list[str]) -> dict[str, Any]:
         aliases[entity_id].append(alias)
     return {
         "docs": [
-            {**meta[d], "label": source_label(meta[d], d), "entities": sorted(entities_of[d]),
-             "types": sorted(types_of[d])}
-            for d in doc_ids if d in meta
+            {
+                **meta[d],
+                "label": source_label(meta[d], d),
+                "entities": sorted(entities_of[d]),
+                "types": sorted(types_of[d]),
+            }
+            for d in doc_ids
+            if d in meta
         ],
         "entities": [{**e, "aliases": aliases[e["id"]]} for e in entity_rows],
         "outlets": [o["outlet"] for o in queries.outlets(ctx.db)],
@@ -100,8 +109,10 @@ def static_pages(ctx: PageContext) -> dict[str, Any]:
         **page_window(len(listed), 0, max(len(listed), 1)),
     }
     _, entity_rows = queries.search_entities(ctx.db, None, None, 0, MAX_ENTITIES)
-    pages["/entities"] = {"entities": entity_rows,
-                          **page_window(len(entity_rows), 0, max(len(entity_rows), 1))}
+    pages["/entities"] = {
+        "entities": entity_rows,
+        **page_window(len(entity_rows), 0, max(len(entity_rows), 1)),
+    }
     for row in entity_rows:
         pages[f"/entities/{row['id']}"] = entity.entity_page(ctx, row["id"])
     copied = reuse.reuse_list(ctx, 0, MAX_REUSE)

@@ -289,9 +289,11 @@ def document_entities(db: sqlite3.Connection, doc_id: str) -> list[dict[str, Any
 
 def outlets(db: sqlite3.Connection, limit: int = 200) -> list[dict[str, Any]]:
     """Each outlet (``""`` when unknown) with its documents, words and first/last date."""
-    extra = ", group_concat(DISTINCT leaning) AS leaning" if "leaning" in _columns(
-        db, "documents"
-    ) else ""
+    extra = (
+        ", group_concat(DISTINCT leaning) AS leaning"
+        if "leaning" in _columns(db, "documents")
+        else ""
+    )
     return _as_dicts(
         db.execute(
             "SELECT coalesce(outlet, '') AS outlet, count(*) AS documents, "

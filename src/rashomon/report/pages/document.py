@@ -30,20 +30,36 @@ def document_spans(
     quotes = queries.findings(ctx.db, "quotes", doc_id)
     spans: list[dict[str, Any]] = []
     for e in entities:
-        spans.append({"start": e["start"], "end": e["end"], "kind": "entity", "class": e["type"],
-                      "label": f"{e['type']}: {e['name']}", "entity": e["entity"]})
+        spans.append(
+            {
+                "start": e["start"],
+                "end": e["end"],
+                "kind": "entity",
+                "class": e["type"],
+                "label": f"{e['type']}: {e['name']}",
+                "entity": e["entity"],
+            }
+        )
     for t in times:
         t["label"] = time_label(t)
         spans.append({"start": t["start"], "end": t["end"], "kind": "time", "label": t["label"]})
     for q in quantities:
         q["label"] = quantity_label(q)
-        spans.append({"start": q["start"], "end": q["end"], "kind": "quantity",
-                      "label": q["label"]})
+        spans.append(
+            {"start": q["start"], "end": q["end"], "kind": "quantity", "label": q["label"]}
+        )
     for q in quotes:
         q["direct"] = bool(q["direct"])
         q["label"] = _quote_label(q)
-        spans.append({"start": q["start"], "end": q["end"], "kind": "quote", "label": q["label"],
-                      "entity": q.get("speaker_entity")})
+        spans.append(
+            {
+                "start": q["start"],
+                "end": q["end"],
+                "kind": "quote",
+                "label": q["label"],
+                "entity": q.get("speaker_entity"),
+            }
+        )
     facts = []
     for fact in ctx.facts(ctx.index.facts_by_doc.get(doc_id, [])):
         for value in fact.get("values") or []:
@@ -52,17 +68,40 @@ def document_spans(
                     continue
                 label = f"{slot_label(fact['slot'])}: {value.get('label') or value.get('value')}"
                 label += f" ({fact['status']})"
-                facts.append({"fact": fact["id"], "event": fact["event"], "label": label,
-                              "status": fact["status"], "start": s["start"], "end": s["end"],
-                              "text": s.get("text")})
-                spans.append({"start": s["start"], "end": s["end"], "kind": "fact",
-                              "class": fact["status"], "label": label, "event": fact["event"]})
+                facts.append(
+                    {
+                        "fact": fact["id"],
+                        "event": fact["event"],
+                        "label": label,
+                        "status": fact["status"],
+                        "start": s["start"],
+                        "end": s["end"],
+                        "text": s.get("text"),
+                    }
+                )
+                spans.append(
+                    {
+                        "start": s["start"],
+                        "end": s["end"],
+                        "kind": "fact",
+                        "class": fact["status"],
+                        "label": label,
+                        "event": fact["event"],
+                    }
+                )
     for event in ctx.events(ctx.index.events_by_doc.get(doc_id, [])):
         for m in event.get("mentions") or []:
             if m["doc"] == doc_id:
-                spans.append({"start": m["start"], "end": m["end"], "kind": "event",
-                              "label": f"event reported by {len(event['docs'])} sources: "
-                              f"{event.get('trigger')}", "event": event["id"]})
+                spans.append(
+                    {
+                        "start": m["start"],
+                        "end": m["end"],
+                        "kind": "event",
+                        "label": f"event reported by {len(event['docs'])} sources: "
+                        f"{event.get('trigger')}",
+                        "event": event["id"],
+                    }
+                )
     spans = [s for s in spans if 0 <= s["start"] < s["end"] <= len(text)]
     spans.sort(key=lambda s: (s["start"], -s["end"]))
     return spans, {"times": times, "quantities": quantities, "quotes": quotes, "facts": facts}
@@ -83,8 +122,12 @@ def document_page(ctx: PageContext, doc_id: str) -> dict[str, Any] | None:
         "spans": spans,
         **tables,
         "events": [
-            {"id": e["id"], "trigger": e.get("trigger"), "summary": e.get("summary"),
-             "sources": len(e.get("docs") or [])}
+            {
+                "id": e["id"],
+                "trigger": e.get("trigger"),
+                "summary": e.get("summary"),
+                "sources": len(e.get("docs") or []),
+            }
             for e in sorted(events, key=lambda e: -len(e.get("docs") or []))
         ],
         "reuse": [

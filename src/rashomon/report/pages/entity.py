@@ -97,8 +97,13 @@ def entity_graph(ctx: PageContext, entity_id: str, name: str, kind: str) -> dict
     names = queries.entity_names(ctx.db, [e for e, _ in neighbours])
     nodes = [{"id": entity_id, "name": name, "type": kind, "weight": 0, "centre": True}]
     nodes += [
-        {"id": e, "name": names.get(e, {}).get("name", e), "type": names.get(e, {}).get("type"),
-         "weight": n, "centre": False}
+        {
+            "id": e,
+            "name": names.get(e, {}).get("name", e),
+            "type": names.get(e, {}).get("type"),
+            "weight": n,
+            "centre": False,
+        }
         for e, n in neighbours
     ]
     edges = [{"a": entity_id, "b": e, "weight": n} for e, n in neighbours]
@@ -136,8 +141,11 @@ def entity_page(ctx: PageContext, entity_id: str) -> dict[str, Any] | None:
         ],
         "graph": entity_graph(ctx, entity_id, entity["name"], entity["type"]),
         "documents": [
-            {"doc": d, "label": source_label(meta.get(d), d), "title": (meta.get(d) or {}).get(
-                "title")}
+            {
+                "doc": d,
+                "label": source_label(meta.get(d), d),
+                "title": (meta.get(d) or {}).get("title"),
+            }
             for d in docs
         ],
     }

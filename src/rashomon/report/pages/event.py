@@ -181,8 +181,12 @@ def event_page(ctx: PageContext, event_id: str) -> dict[str, Any] | None:
     facts.sort(key=lambda f: (not f.get("conflicts"), f.get("slot") or ""))
     docs = list(dict.fromkeys([m["doc"] for m in event.get("mentions") or []] + event["docs"]))
     meta = queries.documents_meta(ctx.db, docs)
-    docs.sort(key=lambda d: ((meta.get(d) or {}).get("published") is None,
-                             (meta.get(d) or {}).get("published") or ""))
+    docs.sort(
+        key=lambda d: (
+            (meta.get(d) or {}).get("published") is None,
+            (meta.get(d) or {}).get("published") or "",
+        )
+    )
     names = queries.entity_names(
         ctx.db, [*(event.get("participants") or []), event.get("place") or ""]
     )

@@ -55,7 +55,7 @@ def quantity_label(q: dict[str, Any]) -> str:
 
 
 def date_label(value: str | None) -> str:
-    """"2008-03-01" -> "1 March 2008", "2008-03" -> "March 2008"; other TIMEX3 values as is."""
+    """ "2008-03-01" -> "1 March 2008", "2008-03" -> "March 2008"; other TIMEX3 values as is."""
     if not value:
         return "date unknown"
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(T.*)?", value)
@@ -136,7 +136,7 @@ SLOT_NAMES = {
 
 
 def slot_label(slot: str) -> str:
-    """"count:killed" -> "number killed", "agent" -> "who acted"."""
+    """ "count:killed" -> "number killed", "agent" -> "who acted"."""
     if slot.startswith("count:"):
         role = slot.split(":", 1)[1]
         if role == "money":

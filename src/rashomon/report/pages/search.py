@@ -27,7 +27,9 @@ def hit_snippet(text: str, query: str | None) -> dict[str, Any]:
     end = min(len(text), at + len(query) + SNIPPET_CONTEXT)
     return {
         "text": ("…" if start else "") + text[start:end] + ("…" if end < len(text) else ""),
-        "marks": [[at - start + (1 if start else 0), at - start + (1 if start else 0) + len(query)]],
+        "marks": [
+            [at - start + (1 if start else 0), at - start + (1 if start else 0) + len(query)]
+        ],
     }
 
 
@@ -43,20 +45,26 @@ def search_page(
     limit: int = 20,
 ) -> dict[str, Any]:
     q = (q or "").strip() or None
-    filters = {"outlet": outlet, "since": since, "until": until, "entity": entity,
-               "event_type": event_type}
+    filters = {
+        "outlet": outlet,
+        "since": since,
+        "until": until,
+        "entity": entity,
+        "event_type": event_type,
+    }
     total, docs = queries.list_documents(ctx.db, offset, limit, text=q, **filters)
     texts = queries.texts(ctx.db, [d["id"] for d in docs]) if docs else {}
     for d in docs:
         d["label"] = source_label(d, d["id"])
         d["snippet"] = hit_snippet(texts.get(d["id"], ""), q)
-    entity_total, entities = (
-        queries.search_entities(ctx.db, q, None, 0, 20) if q else (0, [])
-    )
+    entity_total, entities = queries.search_entities(ctx.db, q, None, 0, 20) if q else (0, [])
     chosen = queries.entity_names(ctx.db, [entity]) if entity else {}
     return {
-        "query": {"q": q, **filters,
-                  "entity_name": chosen.get(entity, {}).get("name") if entity else None},
+        "query": {
+            "q": q,
+            **filters,
+            "entity_name": chosen.get(entity, {}).get("name") if entity else None,
+        },
         "documents": docs,
         **page_window(total, offset, limit),
         "entities": entities,
