@@ -64,7 +64,10 @@ def test_static_pages_are_the_servers_pages(report, tmp_path):
             "/reuse/0",
             "/documents/dwire0000001",
         ):
-            assert data["pages"][path] == client.get("/api" + path).json(), path
+            static, served = data["pages"][path], client.get("/api" + path).json()
+            if "timeline" in served:  # the report keeps fewer timeline rows per entity
+                static["timeline"].pop("limit"), served["timeline"].pop("limit")
+            assert static == served, path
         overview = client.get("/api/overview").json()
     assert data["pages"]["/overview"]["disputed"] == overview["disputed"]
     assert data["pages"]["/overview"]["framing"] == overview["framing"]

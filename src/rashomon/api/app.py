@@ -163,7 +163,7 @@ def create_app(
         from rashomon.store import queries
 
         with corpus.context() as ctx:
-            total, rows = queries.search_entities(ctx.db, q, type, offset, limit)
+            total, rows = queries.search_entities(ctx.db, q, type, offset, limit, ctx.index)
         return {"entities": rows, **page_window(total, offset, limit)}
 
     @app.get("/api/entities/{entity_id}", response_model=schemas.EntityPage, responses=NOT_FOUND)

@@ -93,8 +93,12 @@ def highlighted_text(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
+NOSCRIPT_TEXTS = 200
+
+
 def noscript_documents(analysis: Analysis) -> str:
-    """Each document's text with names, dates and numbers marked: the page without script."""
+    """The page without script: the first documents' texts with names, dates and numbers
+    marked, the others by title (a mail preview shows this part)."""
     spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for t in analysis.times:
         spans[t.doc].append(
@@ -121,12 +125,16 @@ def noscript_documents(analysis: Analysis) -> str:
     for entity in analysis.entities:
         for m in entity.mentions:
             spans[m.doc].append((m.start, m.end, entity.type, f"{entity.type}: {entity.name}"))
-    sections = []
-    for d in analysis.documents:
+    sections = ["<p>Open this file in a web browser with JavaScript for the full report.</p>"]
+    for n, d in enumerate(analysis.documents):
         meta = " · ".join(escape(p) for p in (d.outlet, d.author, d.published, d.source) if p)
+        body = (
+            f"<div class=doc-text>{highlighted_text(d.text, spans[d.id])}</div>"
+            if n < NOSCRIPT_TEXTS
+            else ""
+        )
         sections.append(
-            f"<section class=doc><h2>{escape(d.title or d.id)}</h2><p>{meta}</p>"
-            f"<div class=doc-text>{highlighted_text(d.text, spans[d.id])}</div></section>"
+            f"<section class=doc><h2>{escape(d.title or d.id)}</h2><p>{meta}</p>{body}</section>"
         )
     return "<noscript>" + "".join(sections) + "</noscript>"
 

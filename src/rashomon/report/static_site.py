@@ -23,7 +23,8 @@ from rashomon.store import Store, queries
 
 MAX_DOCUMENTS = 3000
 MAX_EVENTS = 400
-MAX_ENTITIES = 400
+MAX_ENTITIES = 150
+MAX_TIMELINE = 120
 MAX_REUSE = 300
 
 
@@ -67,7 +68,7 @@ def search_index(ctx: PageContext, doc_ids: list[str]) -> dict[str, Any]:
         ):
             types_of[doc].add(e.trigger)
     meta = queries.documents_meta(ctx.db, doc_ids)
-    _, entity_rows = queries.search_entities(ctx.db, None, None, 0, 100_000)
+    _, entity_rows = queries.search_entities(ctx.db, None, None, 0, 100_000, ctx.index)
     aliases: dict[str, list[str]] = defaultdict(list)
     for entity_id, alias in ctx.db.execute("SELECT entity, alias FROM entity_aliases"):
         aliases[entity_id].append(alias)
@@ -108,13 +109,13 @@ def static_pages(ctx: PageContext) -> dict[str, Any]:
         "events": [overview.event_card(e, ctx) for e in ctx.events(listed)],
         **page_window(len(listed), 0, max(len(listed), 1)),
     }
-    _, entity_rows = queries.search_entities(ctx.db, None, None, 0, MAX_ENTITIES)
+    _, entity_rows = queries.search_entities(ctx.db, None, None, 0, MAX_ENTITIES, ctx.index)
     pages["/entities"] = {
         "entities": entity_rows,
         **page_window(len(entity_rows), 0, max(len(entity_rows), 1)),
     }
     for row in entity_rows:
-        pages[f"/entities/{row['id']}"] = entity.entity_page(ctx, row["id"])
+        pages[f"/entities/{row['id']}"] = entity.entity_page(ctx, row["id"], MAX_TIMELINE)
     copied = reuse.reuse_list(ctx, 0, MAX_REUSE)
     copied["limit"] = max(len(copied["items"]), 1)
     copied["total"] = len(copied["items"])

@@ -94,6 +94,8 @@ class CorpusIndex:
     reuse: list[tuple[int, str, str, int]] = field(default_factory=list)  # rowid, a, b, words
     framing: dict[str, int] = field(default_factory=dict)  # target id -> rowid
     framing_by_kind: dict[str, list[str]] = field(default_factory=dict)
+    framing_sources: dict[str, int] = field(default_factory=dict)  # target -> stance docs
+    entities_by_doc: dict[str, list[str]] = field(default_factory=dict)
     entity_docs: dict[str, int] = field(default_factory=dict)  # entity id -> documents
     entity_mentions: dict[str, int] = field(default_factory=dict)
     triggers: Counter[str] = field(default_factory=Counter)  # event type -> events
@@ -108,19 +110,16 @@ class CorpusIndex:
 def build_index(db: sqlite3.Connection) -> CorpusIndex:
     """Read the corpus-wide rows' keys once (see the module doc)."""
     index = CorpusIndex()
-    for rowid, eid, trigger, sources, time in db.execute(
+    for rowid, eid, trigger, sources, time, docs in db.execute(
         "SELECT rowid, json_extract(data, '$.id'), json_extract(data, '$.trigger'), "
-        "json_array_length(data, '$.docs'), json_extract(data, '$.time.value') "
-        "FROM corpus_items WHERE kind = 'events'"
+        "json_array_length(data, '$.docs'), json_extract(data, '$.time.value'), "
+        "json_extract(data, '$.docs') FROM corpus_items WHERE kind = 'events'"
     ):
         index.events[eid] = EventEntry(rowid, eid, trigger or "", sources or 0, time)
         index.triggers[trigger or ""] += 1
-    for eid, doc in db.execute(
-        "SELECT DISTINCT json_extract(c.data, '$.id'), d.value "
-        "FROM corpus_items AS c, json_each(c.data, '$.docs') AS d "
-        "WHERE c.kind = 'events' AND json_array_length(c.data, '$.docs') >= 2"
-    ):
-        index.events_by_doc.setdefault(doc, []).append(eid)
+        if (sources or 0) >= 2:
+            for doc in dict.fromkeys(json.loads(docs)):
+                index.events_by_doc.setdefault(doc, []).append(eid)
     index.events_by_sources = sorted(
         index.events, key=lambda e: (-index.events[e].sources, index.events[e].rowid)
     )
@@ -150,13 +149,17 @@ def build_index(db: sqlite3.Connection) -> CorpusIndex:
             "ORDER BY json_extract(data, '$.words') DESC, rowid"
         )
     ]
-    for rowid, target, kind in db.execute(
+    for rowid, target, kind, sources in db.execute(
         "SELECT rowid, json_extract(data, '$.target'), "
-        "coalesce(json_extract(data, '$.target_kind'), 'entity') "
+        "coalesce(json_extract(data, '$.target_kind'), 'entity'), "
+        "(SELECT count(*) FROM json_each(data, '$.stance')) "
         "FROM corpus_items WHERE kind = 'framing'"
     ):
         index.framing[target] = rowid
         index.framing_by_kind.setdefault(kind, []).append(target)
+        index.framing_sources[target] = sources
+    for doc, entity_id in db.execute("SELECT DISTINCT doc, entity FROM entity_links"):
+        index.entities_by_doc.setdefault(doc, []).append(entity_id)
     for entity, mentions, docs in db.execute(
         "SELECT entity, count(*), count(DISTINCT doc) FROM entity_links GROUP BY entity"
     ):
@@ -275,16 +278,24 @@ def findings(db: sqlite3.Connection, table: str, doc_id: str) -> list[dict[str, 
     return _as_dicts(db.execute(f"SELECT * FROM {table} WHERE doc = ? ORDER BY start", (doc_id,)))
 
 
-def document_entities(db: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
-    """The entity mentions of a document with the corpus entity each belongs to."""
-    return _as_dicts(
-        db.execute(
-            'SELECT l.start, l."end", l.text, e.id AS entity, e.name, e.type '
-            "FROM entity_links AS l JOIN entities AS e ON e.id = l.entity "
-            "WHERE l.doc = ? ORDER BY l.start",
-            (doc_id,),
+def document_entities(
+    db: sqlite3.Connection, doc_id: str, entity_ids: list[str]
+) -> list[dict[str, Any]]:
+    """The mentions in a document of the entities ``entity_ids`` (those it names, from
+    :attr:`CorpusIndex.entities_by_doc`: the links are indexed by entity, not document)."""
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows += _as_dicts(
+            db.execute(
+                'SELECT l.start, l."end", l.text, e.id AS entity, e.name, e.type '
+                "FROM entity_links AS l JOIN entities AS e ON e.id = l.entity "
+                f"WHERE l.entity IN ({marks}) AND l.doc = ?",
+                [*chunk, doc_id],
+            )
         )
-    )
+    return sorted(rows, key=lambda r: (r["start"], r["end"]))
 
 
 def outlets(db: sqlite3.Connection, limit: int = 200) -> list[dict[str, Any]]:
@@ -376,9 +387,14 @@ def entity_names(db: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, 
 
 
 def search_entities(
-    db: sqlite3.Connection, text: str | None, kind: str | None, offset: int, limit: int
+    db: sqlite3.Connection,
+    text: str | None,
+    kind: str | None,
+    offset: int,
+    limit: int,
+    index: CorpusIndex,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Entities whose name or an alias contains ``text`` (any case), one page of them."""
+    """Entities whose name or an alias contains ``text`` (any case), most documents first."""
     clauses, params = [], []
     if text:
         clauses.append(
@@ -390,15 +406,20 @@ def search_entities(
         clauses.append("type = ?")
         params.append(kind)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = db.execute(f"SELECT count(*) FROM entities{where}", params).fetchone()[0]
-    rows = db.execute(
-        "SELECT e.id, e.name, e.type, count(DISTINCT l.doc) AS docs, count(l.doc) AS mentions "
-        f"FROM (SELECT * FROM entities{where}) AS e LEFT JOIN entity_links AS l "
-        "ON l.entity = e.id GROUP BY e.id ORDER BY docs DESC, mentions DESC, e.name "
-        "LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return total, _as_dicts(rows)
+    if where:
+        ids = [i for (i,) in db.execute(f"SELECT id FROM entities{where}", params)]
+    else:
+        ids = list(index.entity_docs)
+    docs, mentions = index.entity_docs, index.entity_mentions
+    ids.sort(key=lambda e: (-docs.get(e, 0), -mentions.get(e, 0), e))
+    window = ids[offset : offset + limit]
+    names = entity_names(db, window)
+    rows = [
+        {"id": e, **names[e], "docs": docs.get(e, 0), "mentions": mentions.get(e, 0)}
+        for e in window
+        if e in names
+    ]
+    return len(ids), rows
 
 
 def entity_docs(db: sqlite3.Connection, entity_id: str, limit: int = 2000) -> list[str]:
@@ -421,20 +442,15 @@ def quotes_by(db: sqlite3.Connection, entity_id: str, limit: int = 50) -> list[d
 
 
 def cooccurrence(
-    db: sqlite3.Connection, entity_id: str, limit: int = 12
+    db: sqlite3.Connection, entity_id: str, index: CorpusIndex, limit: int = 12
 ) -> tuple[list[tuple[str, int]], dict[tuple[str, str], int]]:
     """The entities that share most documents with ``entity_id`` (id, shared documents),
     and how many documents each pair of them shares (the graph's other edges)."""
-    docs = entity_docs(db, entity_id)
-    if not docs:
-        return [], {}
-    marks = ",".join("?" * len(docs))
     members: dict[str, set[str]] = defaultdict(set)
-    for other, doc in db.execute(
-        f"SELECT DISTINCT entity, doc FROM entity_links WHERE doc IN ({marks})", docs
-    ):
-        if other != entity_id:
-            members[other].add(doc)
+    for doc in entity_docs(db, entity_id):
+        for other in index.entities_by_doc.get(doc, []):
+            if other != entity_id:
+                members[other].add(doc)
     top = sorted(members, key=lambda e: (-len(members[e]), e))[:limit]
     pairs = {
         (a, b): len(members[a] & members[b])

@@ -24,7 +24,7 @@ def document_spans(
     ctx: PageContext, doc_id: str, text: str
 ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """Every marked span of the document, and the tables behind them."""
-    entities = queries.document_entities(ctx.db, doc_id)
+    entities = queries.document_entities(ctx.db, doc_id, ctx.index.entities_by_doc.get(doc_id, []))
     times = queries.findings(ctx.db, "times", doc_id)
     quantities = queries.findings(ctx.db, "quantities", doc_id)
     quotes = queries.findings(ctx.db, "quotes", doc_id)

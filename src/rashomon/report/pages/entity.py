@@ -93,7 +93,7 @@ def labels_by_source(ctx: PageContext, entity_id: str) -> list[dict[str, Any]]:
 
 def entity_graph(ctx: PageContext, entity_id: str, name: str, kind: str) -> dict[str, Any]:
     """The entity and those it shares most documents with; edges weighted by shared documents."""
-    neighbours, pairs = queries.cooccurrence(ctx.db, entity_id, GRAPH_NEIGHBOURS)
+    neighbours, pairs = queries.cooccurrence(ctx.db, entity_id, ctx.index, GRAPH_NEIGHBOURS)
     names = queries.entity_names(ctx.db, [e for e, _ in neighbours])
     nodes = [{"id": entity_id, "name": name, "type": kind, "weight": 0, "centre": True}]
     nodes += [
@@ -111,7 +111,9 @@ def entity_graph(ctx: PageContext, entity_id: str, name: str, kind: str) -> dict
     return {"nodes": nodes, "edges": edges}
 
 
-def entity_page(ctx: PageContext, entity_id: str) -> dict[str, Any] | None:
+def entity_page(
+    ctx: PageContext, entity_id: str, timeline_limit: int = TIMELINE_PAGE
+) -> dict[str, Any] | None:
     entity = queries.entity(ctx.db, entity_id)
     if entity is None:
         return None
@@ -125,7 +127,7 @@ def entity_page(ctx: PageContext, entity_id: str) -> dict[str, Any] | None:
             "documents": ctx.index.entity_docs.get(entity_id, 0),
             "mentions": ctx.index.entity_mentions.get(entity_id, 0),
         },
-        "timeline": entity_timeline(ctx, entity_id),
+        "timeline": entity_timeline(ctx, entity_id, 0, timeline_limit),
         "labels": labels_by_source(ctx, entity_id),
         "quotes": [
             {

@@ -106,11 +106,10 @@ def coverage_chart(ctx: PageContext) -> dict[str, Any]:
 
 def framing_matrix(ctx: PageContext) -> dict[str, Any]:
     """Entity × outlet: the stance each outlet's documents take, with their labels."""
-    targets = ctx.index.framing_by_kind.get("entity", [])
+    sources = ctx.index.framing_sources
+    targets = [t for t in ctx.index.framing_by_kind.get("entity", []) if sources[t] >= 2]
+    targets = sorted(targets, key=lambda t: (-sources[t], t))[:FRAMING_ROWS]
     framings = queries.items(ctx.db, [ctx.index.framing[t] for t in targets])
-    framings = [f for f in framings if len(f.get("stance") or {}) >= 2]
-    framings.sort(key=lambda f: (-len(f["stance"]), f["target"]))
-    framings = framings[:FRAMING_ROWS]
     docs = queries.documents_meta(ctx.db, [d for f in framings for d in f["stance"]])
     column_of = {d: (m.get("outlet") or source_label(m, d)) for d, m in docs.items()}
     coverage_by_column = Counter(column_of[d] for f in framings for d in f["stance"] if d in docs)

@@ -15,27 +15,32 @@ from rashomon.report.pages import PageContext, page_window
 from rashomon.report.pages.format import snippet, source_label
 from rashomon.store import queries
 
-TOKEN = re.compile(r"\S+|\s+")
+TOKEN = re.compile(r"\S+\s*|\s+")
 CONTEXT = 160
 
 
 def word_diff(a: str, b: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Each text as segments ``{text, same}``: ``same`` false where the other text differs."""
-    ta, tb = TOKEN.findall(a), TOKEN.findall(b)
-    key_a = [t if t.strip() else " " for t in ta]
-    key_b = [t if t.strip() else " " for t in tb]
+    ta, tb = TOKEN.findall(a), TOKEN.findall(b)  # words with their trailing space
+    key_a = [t.strip() for t in ta]
+    key_b = [t.strip() for t in tb]
     matcher = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
     side_a: list[dict[str, Any]] = []
     side_b: list[dict[str, Any]] = []
 
     def add(side: list[dict[str, Any]], tokens: list[str], same: bool) -> None:
         text = "".join(tokens)
-        if not text:
-            return
-        if side and side[-1]["same"] == same:
-            side[-1]["text"] += text
-        else:
-            side.append({"text": text, "same": same})
+        words = text.rstrip()
+        pieces = (
+            [(text, True)] if same or not words else [(words, False), (text[len(words) :], True)]
+        )
+        for piece, alike in pieces:
+            if not piece:
+                continue
+            if side and side[-1]["same"] == alike:
+                side[-1]["text"] += piece
+            else:
+                side.append({"text": piece, "same": alike})
 
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         same = op == "equal"

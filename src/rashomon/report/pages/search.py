@@ -57,7 +57,9 @@ def search_page(
     for d in docs:
         d["label"] = source_label(d, d["id"])
         d["snippet"] = hit_snippet(texts.get(d["id"], ""), q)
-    entity_total, entities = queries.search_entities(ctx.db, q, None, 0, 20) if q else (0, [])
+    entity_total, entities = (
+        queries.search_entities(ctx.db, q, None, 0, 20, ctx.index) if q else (0, [])
+    )
     chosen = queries.entity_names(ctx.db, [entity]) if entity else {}
     return {
         "query": {
