@@ -104,15 +104,10 @@ def copy_analysis(a: DocumentAnalysis, k: int, rotation: np.ndarray | None) -> D
         "quantities",
         "quotes",
         "events",
-        "claims",
+        "facts",
         "framing_terms",
     ):
         setattr(copy, attribute, [_copy_item(x, table, doc_id) for x in getattr(a, attribute)])
-    if rotation is not None:
-        for claim in copy.claims:
-            if claim.vector:
-                vector = np.frombuffer(claim.vector, dtype=np.float16).astype(np.float32)
-                claim.vector = (rotation @ vector).astype(np.float16).tobytes()
     return copy
 
 
@@ -162,7 +157,7 @@ def run_one(size: int) -> dict:
         "counts": [
             len(analysis.entities),
             len(analysis.events),
-            len(analysis.claims),
+            len(analysis.facts),
             len(analysis.reuse),
         ],
     }

@@ -20,7 +20,7 @@ ORDER = [
     "entity_linking",
     "ecbplus",
     "semeval2015_timeline",
-    "claims",
+    "facts",
     "reuse",
     "framing",
 ]

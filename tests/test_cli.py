@@ -197,11 +197,17 @@ def test_timeline_of_an_unknown_entity_is_a_clear_error(analysed):
     assert "Nonexistent Corp" in result.output
 
 
-def test_compare_shows_claims_and_framing(analysed):
+def test_compare_shows_facts_and_framing(analysed):
     out, _, data = analysed
     result = runner.invoke(app, ["compare", str(out / "analysis.sqlite"), "--top", "5"])
     assert result.exit_code == 0, result.output
-    assert "Most agreed claims" in result.output and "Framing" in result.output
-    assert data["claims"] and data["framing"]
-    for claim in data["claims"]:
-        assert len(set(claim["support"]) | {c["doc"] for c in claim["contradict"]}) >= 2
+    assert "facts:" in result.output and "Framing" in result.output
+    assert "Agreed facts" in result.output
+    assert data["framing"]
+    events = {e["id"]: e for e in data["events"]}
+    for fact in data["facts"]:
+        stating = {s["doc"] for v in fact["values"] for s in v["statements"]}
+        assert len(stating | set(fact["omitted"])) >= 2
+        assert set(fact["omitted"]) <= set(events[fact["event"]]["docs"])
+        for conflict in fact["conflicts"]:
+            assert conflict["a"] < len(fact["values"]) and conflict["b"] < len(fact["values"])

@@ -179,28 +179,6 @@ class EventMention:
 
 
 @dataclass(slots=True)
-class ClaimMention:
-    """A check-worthy factual statement in one document (a sentence or a clause).
-
-    ``entities`` are document-local entity keys, ``times`` TIMEX3 values and
-    ``quantities`` the quantities' values as written in the model ("40-60
-    fighters"); ``vector`` is the sentence embedding as float16 bytes (not exported).
-    """
-
-    doc: str
-    start: int
-    end: int
-    text: str
-    kind: str  # event | quantity | date | attribution | statement
-    entities: list[str] = field(default_factory=list)
-    times: list[str] = field(default_factory=list)
-    quantities: list[str] = field(default_factory=list)
-    negated: bool = False
-    speaker: str | None = None
-    vector: bytes | None = None
-
-
-@dataclass(slots=True)
 class FramingTerm:
     """A word or phrase one source uses for a target: a label ("militants",
     "regime"), an evaluative word near it ("brutal"), or scare quotes."""
@@ -228,7 +206,7 @@ class FactMention:
     "4-6", an outcome lemma). ``attribution`` is who the source says said it
     ("police", "Reuters"), ``quoted`` whether the value sits inside a direct
     quotation, ``hedged`` whether the source marks it as uncertain ("reportedly",
-    "may have").
+    "may have"), ``revised`` whether it is given as an update ("rose to five").
     """
 
     doc: str
@@ -247,6 +225,7 @@ class FactMention:
     negated: bool = False
     hedged: bool = False
     quoted: bool = False
+    revised: bool = False  # given as an update of an earlier figure ("rose to five")
     attribution: str | None = None
     attribution_start: int | None = None
     attribution_end: int | None = None
@@ -263,7 +242,6 @@ class DocumentAnalysis:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
-    claims: list[ClaimMention] = field(default_factory=list)
     framing_terms: list[FramingTerm] = field(default_factory=list)
     facts: list[FactMention] = field(default_factory=list)
     words: int = 0
@@ -340,27 +318,6 @@ class Reuse:
 
 
 @dataclass(slots=True)
-class Contradiction:
-    doc: str
-    start: int
-    end: int
-    reason: str  # e.g. "different number: 300 vs 1,000", "different date", "negation"
-
-
-@dataclass(slots=True)
-class Claim:
-    """One assertion across documents: who supports it, who contradicts it (and
-    why), who covers the subject but is silent on it."""
-
-    id: str
-    text: str
-    mentions: list[MentionRef] = field(default_factory=list)
-    support: list[str] = field(default_factory=list)
-    contradict: list[Contradiction] = field(default_factory=list)
-    silent: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class FactStatement:
     """One source's statement of a fact value, traceable to its span."""
 
@@ -407,7 +364,7 @@ class Fact:
     id: str
     event: str  # event id
     slot: str
-    status: str  # agreed | disputed | revised | single
+    status: str  # agreed | disputed | revised | uncertain (incompatible, abstained) | single
     values: list[FactValue] = field(default_factory=list)
     conflicts: list[FactConflict] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)  # docs reporting the event, silent here
@@ -450,7 +407,6 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     timelines: dict[str, list[str]] = field(default_factory=dict)  # entity id -> event ids
-    claims: list[Claim] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     reuse: list[Reuse] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)

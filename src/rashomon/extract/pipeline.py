@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from rashomon.extract.claims import find_claims
 from rashomon.extract.entities import find_entity_mentions
 from rashomon.extract.events import find_events
+from rashomon.extract.facts import find_facts
 from rashomon.extract.framing import find_framing_terms
 from rashomon.extract.nlp import load_nlp
 from rashomon.extract.quantities import find_quantities
@@ -79,17 +79,17 @@ def _quotes(ctx: ExtractionContext) -> None:
     ctx.analysis.quotes = find_quotes(ctx.doc, ctx.document.id, mentions)
 
 
-@register_step("claims")
-def _claims(ctx: ExtractionContext) -> None:
-    ctx.analysis.claims = find_claims(ctx.doc, ctx.analysis)
-
-
 @register_step("events")
 def _events(ctx: ExtractionContext) -> None:
     found = ctx.analysis
     found.events = find_events(
         ctx.doc, ctx.document.id, found.entity_mentions, found.times, ctx.document.published
     )
+
+
+@register_step("facts")
+def _facts(ctx: ExtractionContext) -> None:
+    ctx.analysis.facts = find_facts(ctx.doc, ctx.analysis)
 
 
 @register_step("framing")

@@ -13,9 +13,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from rashomon.link.claims import link_claims
 from rashomon.link.entities import MentionKey, key_index, link_entities
 from rashomon.link.events import link_events
+from rashomon.link.facts import link_facts
 from rashomon.link.framing import link_framing
 from rashomon.link.reuse import find_reuse
 from rashomon.link.timelines import build_timelines
@@ -68,14 +68,14 @@ def _events(ctx: LinkContext) -> None:
     ctx.analysis.timelines = build_timelines(ctx.analysis.events, ctx.analysis.documents)
 
 
-@register_link_step("claims")
-def _claims(ctx: LinkContext) -> None:
-    ctx.analysis.claims = link_claims(ctx.analyses, ctx.key_to_entity)
-
-
 @register_link_step("reuse")
 def _reuse(ctx: LinkContext) -> None:
     ctx.analysis.reuse = find_reuse(ctx.analysis.documents)
+
+
+@register_link_step("facts")
+def _facts(ctx: LinkContext) -> None:
+    ctx.analysis.facts = link_facts(ctx.analyses, ctx.analysis, ctx.key_to_entity)
 
 
 @register_link_step("framing")

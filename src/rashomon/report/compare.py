@@ -1,13 +1,16 @@
 """``rashomon compare``: the sources side by side in the terminal.
 
-Agreed claims (most sources first), disputed claims with each contradiction's
-reason, copied passages with their direction, and the framing table: the
-words each source uses for the same target, and its stance. Every line names
-its sources, so a reader can go back to the sentences.
+Disputed facts side by side (each side's value, sources, attribution and
+sentence), revised figures in time order, each event's source × fact matrix
+(who agrees, disputes, revises, copies or omits), agreed facts with their
+independent sources, copied passages with their direction, and the framing
+table. Every line names its sources, so a reader can go back to the sentences.
+Document text is shown as rich ``Text``, never parsed as markup.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +19,22 @@ from rich.table import Table
 from rich.text import Text
 
 from rashomon.link.framing import framing_table, source_summary
-from rashomon.model import Analysis, Claim
+from rashomon.model import Analysis, Fact, FactStatement, FactValue
+from rashomon.report.facts import (
+    COPIES,
+    DISPUTES,
+    OMITS,
+    REVISED,
+    REVISES,
+    STATES,
+    SUPPORTS,
+    Incident,
+    agreements,
+    disputes,
+    incidents,
+    revisions,
+    slot_label,
+)
 from rashomon.store import Store
 
 SNIPPET = 160
@@ -45,35 +63,119 @@ class SourceNames:
         return doc.text[start:end] if doc else ""
 
 
-def agreed(claims: list[Claim], top: int) -> list[Claim]:
-    """Claims backed by the most sources, uncontested first."""
-    backed = [c for c in claims if len(c.support) >= 2]
-    return sorted(backed, key=lambda c: (-len(c.support), len(c.contradict), c.id))[:top]
+def _sentence(names: SourceNames, s: FactStatement, width: int = 70) -> Text:
+    """The statement's sentence around its value, the value in bold."""
+    doc = names.docs.get(s.doc)
+    text = Text()
+    if doc is None:
+        return text.append(s.text)
+    left = doc.text[max(s.sentence_start, s.start - width) : s.start]
+    right = doc.text[s.end : min(s.sentence_end, s.end + width)]
+    text.append(("…" if s.start - width > s.sentence_start else "") + " ".join(left.split()))
+    text.append(" " + " ".join(doc.text[s.start : s.end].split()) + " ", style="bold yellow")
+    text.append(" ".join(right.split()) + ("…" if s.end + width < s.sentence_end else ""))
+    return text
 
 
-def disputed(claims: list[Claim], top: int) -> list[Claim]:
-    """Claims that some sources contradict, most contested first."""
-    contested = [c for c in claims if c.contradict]
-    return sorted(contested, key=lambda c: (-len(c.contradict), -len(c.support), c.id))[:top]
+def _side(names: SourceNames, value: FactValue) -> Text:
+    text = Text(value.label, style="bold")
+    for s in value.statements[:3]:
+        said = f", says {s.attribution}" if s.attribution else ""
+        copied = f", copied from {names(s.copied_from)}" if s.copied_from else ""
+        text.append(f"\n{names(s.doc)}{said}{copied}:\n", style="cyan")
+        text.append_text(_sentence(names, s))
+    if len(value.statements) > 3:
+        text.append(f"\n… and {len(value.statements) - 3} more", style="dim")
+    return text
 
 
-def _claims_table(title: str, claims: list[Claim], names: SourceNames) -> Table:
-    table = Table(title=title, show_lines=True, expand=True)
-    table.add_column("claim", ratio=3)
-    table.add_column("supported by", ratio=2)
-    table.add_column("contradicted by (why)", ratio=3)
-    table.add_column("silent", justify="right")
-    for claim in claims:
-        against = Text()
-        for c in claim.contradict:
-            against.append(f"{names(c.doc)}: ", style="bold")
-            against.append(f"{c.reason}\n", style="red")
-            against.append(f"“{_snippet(names.text(c.doc, c.start, c.end), 100)}”\n", style="dim")
+def _event_name(analysis: Analysis, fact: Fact) -> str:
+    event = next((e for e in analysis.events if e.id == fact.event), None)
+    return _snippet(event.summary, 90) if event else fact.event
+
+
+def _disputes_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
+    table = Table(title="Disputed facts", show_lines=True, expand=True)
+    table.add_column("event · what", ratio=2)
+    table.add_column("one side", ratio=4)
+    table.add_column("the other side", ratio=4)
+    table.add_column("why", ratio=1)
+    for d in disputes(analysis, top):
         table.add_row(
-            _snippet(claim.text),
-            "\n".join(names(d) for d in claim.support),
-            against,
-            str(len(claim.silent)),
+            Text(f"{_event_name(analysis, d.fact)}\n", style="dim").append(
+                slot_label(d.fact.slot), style="bold"
+            ),
+            _side(names, d.a),
+            _side(names, d.b),
+            Text(f"{d.conflict.reason}\nconfidence {d.conflict.confidence:.2f}", style="red"),
+        )
+    return table
+
+
+def _revisions_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
+    table = Table(title="Revised figures (in time order)", show_lines=True, expand=True)
+    table.add_column("event · what", ratio=2)
+    table.add_column("earlier", ratio=4)
+    table.add_column("later", ratio=4)
+    for d in revisions(analysis)[:top]:
+        table.add_row(
+            Text(f"{_event_name(analysis, d.fact)}\n", style="dim").append(
+                slot_label(d.fact.slot), style="bold"
+            ),
+            _side(names, d.a),
+            _side(names, d.b),
+        )
+    return table
+
+
+CELL_STYLE = {
+    SUPPORTS: ("✓ ", "green"),
+    STATES: ("· ", ""),
+    DISPUTES: ("✗ ", "red"),
+    REVISES: ("↻ ", "magenta"),
+    REVISED: ("⇢ ", "dim magenta"),
+    COPIES: ("⧉ ", "dim"),
+    OMITS: ("— ", "dim"),
+}
+
+
+def _incident_table(analysis: Analysis, incident: Incident, names: SourceNames) -> Table:
+    title = _snippet(incident.event.summary, 100) if incident.event else "event"
+    table = Table(title=title, show_lines=False, expand=True, title_justify="left")
+    table.add_column("source", ratio=2)
+    slots = incident.slots[:6]
+    for slot in slots:
+        table.add_column(slot_label(slot), ratio=2)
+    for doc in incident.docs:
+        row: list[RenderableType] = [Text(names(doc))]
+        for slot in slots:
+            cell = incident.cell(doc, slot)
+            if cell is None:
+                row.append(Text(""))
+                continue
+            mark, style = CELL_STYLE[cell.state]
+            label = cell.value if cell.state != OMITS else "not stated"
+            row.append(Text(mark + label, style=style))
+        table.add_row(*row)
+    return table
+
+
+def _agreements_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
+    table = Table(title="Agreed facts (independent sources)", show_lines=True, expand=True)
+    table.add_column("event · what", ratio=3)
+    table.add_column("value", ratio=2)
+    table.add_column("sources", ratio=3)
+    for fact, value in agreements(analysis, top):
+        copies = sorted({s.doc for s in value.statements if s.copied_from})
+        sources = ", ".join(names(d) for d in value.sources)
+        if copies:
+            sources += f" (+ {len(copies)} copied)"
+        table.add_row(
+            Text(f"{_event_name(analysis, fact)}\n", style="dim").append(
+                slot_label(fact.slot), style="bold"
+            ),
+            Text(value.label),
+            Text(sources),
         )
     return table
 
@@ -139,15 +241,49 @@ def _framing_tables(analysis: Analysis, names: SourceNames, top: int) -> Iterato
 def compare_view(analysis: Analysis, top: int = 10) -> list[RenderableType]:
     """Everything ``rashomon compare`` prints, in order."""
     names = SourceNames(analysis)
+    if len(analysis.documents) < 2:
+        return [
+            Text(
+                f"Comparing needs two sources or more; this analysis holds "
+                f"{len(analysis.documents)} document. Add more with `rashomon analyze`.",
+                style="yellow",
+            )
+        ]
+    status = Counter(f.status for f in analysis.facts)
+    multi = sum(1 for e in analysis.events if len(e.docs) >= 2)
     parts: list[RenderableType] = [
         Text(
-            f"{len(analysis.documents)} documents · {len(analysis.claims)} claims · "
-            f"{len(analysis.reuse)} copied passages · {len(analysis.framing)} framed targets",
+            f"{len(analysis.documents)} documents · {multi} events reported by two sources "
+            f"or more · facts: {status['agreed']} agreed, {status['disputed']} disputed, "
+            f"{status['revised']} revised, {status['uncertain']} unclear (not compared), "
+            f"{status['single']} from one source · {len(analysis.reuse)} copied passages",
             style="bold",
-        )
+        ),
+        Text(
+            "A dispute is shown only when two independent sources give values that cannot "
+            "both be true and agree on other details of the same incident.",
+            style="dim",
+        ),
     ]
-    parts.append(_claims_table("Most agreed claims", agreed(analysis.claims, top), names))
-    parts.append(_claims_table("Disputed claims", disputed(analysis.claims, top), names))
+    found = disputes(analysis, top)
+    parts.append(
+        _disputes_table(analysis, names, top)
+        if found
+        else Text("No disputed facts found.", style="dim")
+    )
+    if revisions(analysis):
+        parts.append(_revisions_table(analysis, names, top))
+    shown = [i for i in incidents(analysis) if len(i.docs) >= 2][: max(1, top // 2)]
+    if shown:
+        parts.append(
+            Text(
+                "Events across sources (✓ agrees · ✗ disputed · ↻ revises · ⇢ revised · "
+                "⧉ copied · — reports the event, does not say):",
+                style="bold",
+            )
+        )
+        parts.extend(_incident_table(analysis, i, names) for i in shown)
+    parts.append(_agreements_table(analysis, names, top))
     if analysis.reuse:
         parts.append(_reuse_table(analysis, names, top))
     parts.extend(_framing_tables(analysis, names, top))

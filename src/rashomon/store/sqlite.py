@@ -23,8 +23,6 @@ from typing import Any
 from rashomon.model import (
     SCHEMA_VERSION,
     Analysis,
-    Claim,
-    ClaimMention,
     Document,
     DocumentAnalysis,
     Entity,
@@ -57,17 +55,15 @@ FINDING_TABLES: dict[str, tuple[type, str]] = {
     "quantities": (Quantity, "quantities"),
     "quotes": (Quote, "quotes"),
     "event_mentions": (EventMention, "events"),
-    "claim_mentions": (ClaimMention, "claims"),
     "framing_terms": (FramingTerm, "framing_terms"),
     "fact_mentions": (FactMention, "facts"),
 }
 
 # Corpus-level results kept as JSON documents: Analysis attribute -> dataclass.
-# They are nested (claims hold contradictions, framing holds per-source maps)
+# They are nested (facts hold values and conflicts, framing holds per-source maps)
 # and always read whole, so one JSON row per item is simpler than many tables.
 JSON_COLLECTIONS: dict[str, type] = {
     "events": Event,
-    "claims": Claim,
     "facts": Fact,
     "reuse": Reuse,
     "framing": Framing,

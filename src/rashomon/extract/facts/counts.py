@@ -1,0 +1,391 @@
+"""Counted facts: how many were killed, injured, arrested; how much money, how many shots.
+
+A quantity becomes a fact when the parse ties it to an event: it is the
+object or passive subject of an event verb ("killed five people", "23 pirates
+were arrested"), the subject of a verb whose subject is what is counted ("two
+people died"), a role noun or adjective ("five deaths", "nine injured"), or
+the value of a toll ("the death toll rose to 7"). The role comes from
+:mod:`lexicon`; a count tied to an event by the parse but with no role word
+is counted under its counted noun ("fired 30 shots" -> ``count:shot``) or its
+unit (``count:money``, ``count:percent``); such a figure that hangs on no event
+word ("the pirates, in three boats, ...", "a 48-page indictment") belongs to the
+nearest event of its sentence, since the link stage compares figures per
+happening, not per word.
+
+What is never a total, and so never a fact here: a part ("two of the
+victims"), an increment ("another five", "three more"), a duration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from rashomon.extract.quantities.numbers import is_number_word
+from rashomon.model import EventMention, FactMention, Quantity
+
+from .context import FactContext
+from .lexicon import (
+    FATAL_MODIFIERS,
+    INCREMENT_WORDS,
+    MEASURES,
+    MONEY_UNITS,
+    NON_PERSON_NOUNS,
+    NONE_DETERMINERS,
+    NONE_SUBJECTS,
+    OBJECT_RESTRICTED,
+    PARTITIVE_AFTER,
+    PERCENT_UNITS,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
+    ROLE_VERBS,
+    TIME_UNITS,
+    TOLL_MODIFIERS,
+    TOLL_NOUNS,
+)
+
+PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "oprd"})
+# Verbs whose subject undergoes the event: "two people died", "five fled".
+UNACCUSATIVE = frozenset({"die", "perish", "disappear", "vanish", "flee", "drown", "survive"})
+ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod"})
+PARTITIVE_DETERMINERS = frozenset({"the", "those", "these", "them", "his", "her", "their", "its"})
+
+_ROLE_OF_VERB = {lemma: role for role, lemmas in ROLE_VERBS.items() for lemma in lemmas}
+_ROLE_OF_NOUN = {lemma: role for role, lemmas in ROLE_NOUNS.items() for lemma in lemmas}
+_ROLE_OF_ADJECTIVE = {w: role for role, ws in ROLE_ADJECTIVES.items() for w in ws}
+_ROLE_OF_TOLL = {w: role for role, ws in TOLL_MODIFIERS.items() for w in ws}
+
+
+def format_number(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def count_value(q: Quantity) -> str | None:
+    """The normalised value: "5", "4-6", ">=50", "<=10"; None when nothing is stated."""
+    if q.low is not None and q.high is not None:
+        if q.low == q.high:
+            return format_number(q.low)
+        return f"{format_number(q.low)}-{format_number(q.high)}"
+    if q.low is not None:
+        return ">=" + format_number(q.low)
+    if q.high is not None:
+        return "<=" + format_number(q.high)
+    if q.value is not None:
+        return format_number(q.value)
+    return None
+
+
+def _numbers(span: Span) -> list[Token]:
+    return [t for t in span if t.like_num or is_number_word(t.lower_)]
+
+
+def _is_part_or_increment(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in INCREMENT_WORDS:
+        return True
+    if after is not None and after.lower_ in PARTITIVE_AFTER:
+        return True
+    if after is not None and after.lower_ in INCREMENT_WORDS:
+        return True
+    for token in span:
+        if token.lower_ in INCREMENT_WORDS:
+            return True
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ == "of" and following and following.lower_ in PARTITIVE_DETERMINERS:
+            return True
+    return False
+
+
+def _coordinated(token: Token) -> bool:
+    """ "a woman and two men were shot": a count inside a coordination is a part."""
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+def _counted_token(span: Span, q: Quantity) -> Token | None:
+    if q.counted:
+        for token in reversed(span):
+            if token.text == q.counted or token.lower_ == q.counted.lower():
+                return token
+    return None
+
+
+def _adjective_role(span: Span) -> tuple[str, Token] | None:
+    """ "five dead", "nine injured": a role adjective right after the number."""
+    doc = span.doc
+    numbers = _numbers(span)
+    if not numbers:
+        return None
+    last = numbers[-1].i
+    for i in (last + 1, last + 2):
+        if i < len(doc) and doc[i].lower_ in _ROLE_OF_ADJECTIVE:
+            if i == last + 2 and doc[last + 1].pos_ not in ("NOUN", "PROPN"):
+                continue
+            return _ROLE_OF_ADJECTIVE[doc[i].lower_], doc[i]
+    return None
+
+
+def _argument_head(token: Token) -> tuple[Token, str]:
+    """Climb conjuncts ("3 soldiers and 2 civilians") to the phrase's relation."""
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    return current, current.dep_
+
+
+def _toll_role(governor: Token) -> tuple[str, Token | None] | None:
+    """ "the death toll rose to 7", "the number of people killed is 5": the role of the
+    toll, and the word that names it ("death", "killed") when there is one."""
+    for child in governor.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.lemma_.lower() not in TOLL_NOUNS:
+            continue
+        for mod in child.subtree:
+            lemma = mod.lemma_.lower()
+            if mod.i != child.i and (lemma in _ROLE_OF_TOLL or mod.lower_ in _ROLE_OF_TOLL):
+                return _ROLE_OF_TOLL.get(lemma) or _ROLE_OF_TOLL[mod.lower_], mod
+        if child.lemma_.lower() == "toll":
+            return "killed", None
+    return None
+
+
+def names_people(counted: Token | None) -> bool:
+    """Whether the counted noun names people (or nothing is named: "killed 5")."""
+    if counted is None or counted.pos_ == "PROPN" or counted.ent_type_ == "NORP":
+        return True
+    word = counted.lower_
+    if word in NON_PERSON_NOUNS:
+        return False
+    return (
+        word in PERSON_NOUNS
+        or counted.lemma_.lower() in PERSON_NOUNS
+        or (len(word) > 5 and word.endswith(PERSON_SUFFIXES))
+    )
+
+
+def _verb_role(governor: Token, relation: str, counted: Token | None) -> str | None:
+    lemma = governor.lemma_.lower()
+    role = _ROLE_OF_VERB.get(lemma)
+    if role is None:
+        if lemma == "take" and any(
+            c.dep_ == "prep"
+            and c.lower_ == "into"
+            and any(g.lower_ == "custody" for g in c.children)
+            for c in governor.children
+        ):
+            return "arrested"
+        return None
+    restricted = OBJECT_RESTRICTED.get(lemma)
+    if restricted is not None:
+        if counted is None or counted.lemma_.lower() not in restricted:
+            return None
+    elif role != "affected" and not names_people(counted):
+        return None
+    if relation == "nsubj" and lemma not in UNACCUSATIVE:
+        return None  # "three gunmen killed ...": the count is of the actors
+    if relation not in PATIENT_DEPS and relation != "nsubj":
+        return None
+    if role == "shot" and any(c.lower_ in FATAL_MODIFIERS for c in governor.children):
+        return "killed"
+    return role
+
+
+def measure_of(q: Quantity, counted: Token | None) -> tuple[str, float] | None:
+    """The slot of a figure that counts no role, and the factor to its slot's unit:
+    money, percent, a measure (distances in metres, weights in kg), else what it counts."""
+    if q.unit in MONEY_UNITS:
+        return "count:money", 1.0
+    if q.unit in PERCENT_UNITS:
+        return "count:percent", 1.0
+    for unit in (q.unit, counted.lower_ if counted is not None else None):
+        if unit and unit.lower() in MEASURES:
+            kind, factor = MEASURES[unit.lower()]
+            return f"count:{kind}", factor
+    if q.unit:
+        return f"count:{q.unit}", 1.0
+    if counted is not None and counted.pos_ == "NOUN":
+        return f"count:{counted.lemma_.lower()}", 1.0
+    return None
+
+
+def _role_and_event(
+    ctx: FactContext, span: Span, q: Quantity
+) -> tuple[str, EventMention, Token, float] | None:
+    """(slot, event, the word the figure hangs on, factor to the slot's unit)."""
+    counted = _counted_token(span, q)
+    if q.counted == "age" or _age_of_a_person(ctx, span, q):
+        # "a 36-year-old man", "Marcus Bell, 24": the age of who the story is about,
+        # a detail reports share (or dispute) about one person
+        event = ctx.event_of(span.root) or _nearest_event(ctx, span.root)
+        return ("count:age", event, span.root, 1.0) if event else None
+    adjective = _adjective_role(span)
+    if adjective is not None:
+        role, word = adjective
+        event = ctx.event_of(word) or ctx.event_of(span.root)
+        return (f"count:{role}", event, word, 1.0) if event else None
+    if counted is not None and counted.lemma_.lower() in _ROLE_OF_NOUN:
+        role = _ROLE_OF_NOUN[counted.lemma_.lower()]
+        event = ctx.event_of(counted)
+        return (f"count:{role}", event, counted, 1.0) if event else None
+    head = counted or (_numbers(span) or [span.root])[-1]
+    if counted is None and head.dep_ in ("nummod", "quantmod") and head.head.pos_ == "NOUN":
+        counted = head.head  # "23 suspected pirates": the noun the number counts
+        head = counted
+    phrase, relation = _argument_head(head)
+    governor = phrase.head
+    if relation == "pobj":
+        prep = phrase.head
+        governor = prep.head
+        relation = "pobj:" + prep.lower_
+    if governor.i == phrase.i:
+        return None
+    toll = _toll_role(governor) if relation in ("pobj:to", "pobj:at", "attr") else None
+    if toll is not None:
+        role, word = toll
+        # the event is what the toll counts ("killed", "deaths"), else the verb ("rose")
+        event = (ctx.events.get(word.i) if word is not None else None) or ctx.event_of(governor)
+        event = event or _sentence_event(ctx, governor)
+        return (f"count:{role}", event, phrase, 1.0) if event else None
+    role = _verb_role(governor, relation, counted)
+    if role is not None:
+        if _coordinated(head):
+            return None  # "a woman and two men were shot": the two men are a part
+        event = ctx.events.get(governor.i) or ctx.event_of(governor)
+        return (f"count:{role}", event, phrase, 1.0) if event else None
+    measure = measure_of(q, counted)
+    if measure is None:
+        return None
+    event = ctx.events.get(governor.i)
+    if event is None or not (relation in ARGUMENT_DEPS or relation.startswith("pobj:")):
+        # a figure of the story that hangs on no event word ("the pirates, in three
+        # boats, ..."): the nearest event above it, else the sentence's nearest event
+        event = ctx.event_of(phrase) or _nearest_event(ctx, phrase)
+    return (measure[0], event, phrase, measure[1]) if event else None
+
+
+def _age_of_a_person(ctx: FactContext, span: Span, q: Quantity) -> bool:
+    """ "Marcus Bell, 24, ...": a bare whole number in apposition to a person's name."""
+    if q.unit or q.counted or q.value is None or not (0 < q.value < 120):
+        return False
+    if q.value != int(q.value) or len(span) != 1:
+        return False
+    token = span[0]
+    if token.dep_ not in ("appos", "npadvmod", "amod", "nummod") or token.head.i == token.i:
+        return False
+    mention = ctx.entities.at(token.head)
+    return mention is not None and mention.type == "PERSON" and token.i > token.head.i
+
+
+def _nearest_event(ctx: FactContext, token: Token) -> EventMention | None:
+    """The event mention of the token's sentence nearest to it."""
+    best = None
+    for candidate in token.sent:
+        if candidate.i in ctx.events and (
+            best is None or abs(candidate.i - token.i) < abs(best.i - token.i)
+        ):
+            best = candidate
+    return ctx.events[best.i] if best is not None else None
+
+
+def _sentence_event(ctx: FactContext, token: Token) -> EventMention | None:
+    """The first event mention of the token's sentence (for tolls with no trigger above)."""
+    for candidate in token.sent:
+        if candidate.i in ctx.events:
+            return ctx.events[candidate.i]
+    return None
+
+
+def count_facts(ctx: FactContext) -> list[FactMention]:
+    """The counted facts of one document, one per quantity tied to an event."""
+    facts: list[FactMention] = []
+    for q in ctx.analysis.quantities:
+        span = ctx.span(q.start, q.end)
+        if span is None or len(span) == 0 or _is_part_or_increment(span):
+            continue
+        if q.counted != "age" and (
+            (q.unit or "").lower() in TIME_UNITS or (q.counted or "").lower() in TIME_UNITS
+        ):
+            continue
+        found = _role_and_event(ctx, span, q)
+        if found is None:
+            continue
+        slot, event, anchor, factor = found
+        if factor != 1.0:
+            q = replace(
+                q,
+                value=_times(q.value, factor),
+                low=_times(q.low, factor),
+                high=_times(q.high, factor),
+            )
+        value = count_value(q)
+        if value is None:
+            continue
+        facts.append(
+            ctx.fact(
+                event,
+                slot,
+                value,
+                q.start,
+                q.end,
+                tokens=[anchor, *span],
+                low=q.low if q.low is not None else q.value,
+                high=q.high if q.high is not None else q.value,
+                approximate=q.approximate,
+                revised=ctx.revised(anchor),
+            )
+        )
+    facts.extend(_zero_counts(ctx))
+    return facts
+
+
+def _times(x: float | None, factor: float) -> float | None:
+    return None if x is None else round(x * factor, 3)
+
+
+def _zero_counts(ctx: FactContext) -> list[FactMention]:
+    """ "No one was killed", "there were no injuries": a count of zero."""
+    facts: list[FactMention] = []
+    doc = ctx.doc
+    for token in doc:
+        lower = token.lower_
+        subject_none = (lower in NONE_SUBJECTS) or (
+            lower == "one" and token.i > 0 and doc[token.i - 1].lower_ == "no"
+        )
+        if subject_none and token.dep_ in ("nsubj", "nsubjpass"):
+            governor = token.head
+            role = _verb_role(governor, token.dep_ if token.dep_ == "nsubjpass" else "nsubj", None)
+            if role is None and token.dep_ == "nsubj" and governor.lemma_.lower() in _ROLE_OF_VERB:
+                role = None  # "nobody killed anyone": not a count of victims
+            event = ctx.events.get(governor.i)
+            if role and event:
+                start = doc[token.i - 1].idx if lower == "one" else token.idx
+                end = token.idx + len(token)
+                facts.append(
+                    ctx.fact(
+                        event, f"count:{role}", "0", start, end, tokens=[token], low=0.0, high=0.0
+                    )
+                )
+            continue
+        role = _ROLE_OF_NOUN.get(token.lemma_.lower())
+        if role and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
+            det = [c for c in token.children if c.dep_ == "det" and c.lower_ in NONE_DETERMINERS]
+            event = ctx.event_of(token)
+            if det and event and token.lemma_.lower() not in ("toll", "life", "body"):
+                start, end = det[0].idx, token.idx + len(token)
+                facts.append(
+                    ctx.fact(
+                        event,
+                        f"count:{role}",
+                        "0",
+                        start,
+                        end,
+                        tokens=[token],
+                        low=0.0,
+                        high=0.0,
+                        negated=False,
+                    )
+                )
+    return facts

@@ -1,0 +1,99 @@
+"""Who acted, who was acted on, and where: named participants tied to the trigger.
+
+Why only named entities: a dispute about *who* needs two names that cannot
+both be right; "a gunman" and "the suspect" are descriptions, not values to
+compare. The roles come from the parse: the active subject or the passive
+"by" agent acted; the object, the passive subject, or "of" after an event
+noun ("the arrest of X") was acted on; "in/at/near" + a place is where. The
+place must hang off the trigger itself: a place elsewhere in the sentence is
+the system's guess, not the source's statement. The argument's head word
+must itself be part of the name: in "the Indian navy" the actor is the navy,
+not India, so no named value is recorded.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from rashomon.extract.events.arguments import phrase_mentions
+from rashomon.extract.events.lexicon import PLACE_LABELS, PLACE_PREPOSITIONS
+from rashomon.model import EntityMention, EventMention, FactMention
+
+from .context import FactContext
+from .lexicon import ACTOR_TYPES
+
+AGENT_DEPS = frozenset({"nsubj"})
+# Verbs whose subject undergoes the event ("Smith died"): the subject was acted on.
+UNDERGOING = frozenset("die perish drown disappear vanish fall collapse suffer survive".split())
+PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def _named(token: Token, ctx: FactContext) -> list[EntityMention]:
+    found: list[EntityMention] = []
+    for head in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+        for mention in phrase_mentions(head, ctx.entities, depth=0):
+            if mention not in found:
+                found.append(mention)
+    return found
+
+
+def _add(
+    ctx: FactContext,
+    facts: list[FactMention],
+    event: EventMention,
+    slot: str,
+    mention: EntityMention,
+    token: Token,
+) -> None:
+    if any(f.slot == slot and f.start == mention.start for f in facts):
+        return
+    facts.append(ctx.fact(event, slot, mention.key, mention.start, mention.end, tokens=[token]))
+
+
+def participant_facts(ctx: FactContext) -> list[FactMention]:
+    facts: list[FactMention] = []
+    for i, event in ctx.events.items():
+        trigger = ctx.doc[i]
+        verbal = trigger.pos_ in ("VERB", "AUX")
+        for child in trigger.children:
+            dep = child.dep_
+            slot = None
+            if verbal and dep in AGENT_DEPS:
+                slot = "patient" if trigger.lemma_.lower() in UNDERGOING else "agent"
+            elif verbal and dep in PATIENT_DEPS:
+                slot = "patient"
+            elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        for m in _named(obj, ctx):
+                            if m.type in ACTOR_TYPES:
+                                _add(ctx, facts, event, "agent", m, obj)
+                continue
+            elif dep == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+                _places(ctx, facts, event, trigger)
+                continue
+            elif not verbal and dep == "prep" and child.lower_ in ("of", "against"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        for m in _named(obj, ctx):
+                            if m.type in ACTOR_TYPES and m.type != "GPE":
+                                _add(ctx, facts, event, "patient", m, obj)
+                continue
+            if slot is None:
+                continue
+            for m in _named(child, ctx):
+                if m.type in ACTOR_TYPES:
+                    _add(ctx, facts, event, slot, m, child)
+            if slot == "patient":  # "killed X in Gaza": the parse often hangs the place on X
+                _places(ctx, facts, event, child)
+    return facts
+
+
+def _places(ctx: FactContext, facts: list[FactMention], event: EventMention, head: Token) -> None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    for m in _named(obj, ctx):
+                        if m.type in PLACE_LABELS:
+                            _add(ctx, facts, event, "where", m, obj)

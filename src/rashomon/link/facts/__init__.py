@@ -1,0 +1,103 @@
+"""Facts across sources: for each slot of each happening several sources report, who
+agrees, disputes, revises or is silent.
+
+The per-document statements (:class:`rashomon.model.FactMention`, found in the
+extraction stage from the parse) are grouped by the **happening** they are
+about (the corpus events their triggers belong to, joined when the sources tell
+them together: :mod:`corpus`) and the **slot** they fill, never by wording.
+Inside a happening, the documents are first split into incidents by the
+details they state (:mod:`incidents`): two statements about different
+incidents are never compared. Each (incident, slot) becomes one
+:class:`~rashomon.model.Fact` (:mod:`assemble`): its values with their
+independent sources (a copied passage is one voice: :mod:`voices`), disputes
+and revisions (:mod:`conflicts`), and the documents of the incident that
+state nothing for the slot anywhere in their text (:mod:`silence`).
+
+Cost: linear in statements, quadratic only in the documents of one happening
+(compared in blocks of :data:`MAX_EVENT_DOCS`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from rashomon.model import Analysis, DocumentAnalysis, Fact, FactMention
+
+from .assemble import build_fact, sides_of, value_key
+from .corpus import CorpusIndex, build_index, group_of, profile
+from .incidents import Profile, split_incidents
+
+__all__ = ["link_facts"]
+
+STATUS_ORDER = {"disputed": 0, "revised": 1, "uncertain": 2, "agreed": 3, "single": 4}
+MAX_EVENT_DOCS = 80  # documents of one happening compared pairwise; larger ones in slices
+
+
+def _happening_facts(
+    event: str,
+    mentions: list[Profile],
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> list[Fact]:
+    incidents, pairs = split_incidents(
+        mentions, index.entity_types, index.mentioned, MAX_EVENT_DOCS
+    )
+    facts = []
+    for incident in incidents:
+        if len(incident) < 2:
+            continue
+        docs = [p.doc for p in incident]
+        by_slot: dict[str, list[tuple[str, FactMention]]] = defaultdict(list)
+        for node in incident:
+            for slot, items in node.slots.items():
+                by_slot[slot].extend(items)
+        for slot, items in by_slot.items():
+            sides = sides_of(slot, items, index)
+            facts.append(build_fact(event, slot, docs, sides, sentences, index))
+    return facts
+
+
+def link_facts(
+    analyses: Sequence[DocumentAnalysis],
+    analysis: Analysis,
+    key_to_entity: Mapping[tuple[str, str], str],
+) -> list[Fact]:
+    """The facts of every happening that two or more documents report, compared.
+
+    ``analysis`` must already hold the linked entities, events and reuse."""
+    index = build_index(analysis, analyses, key_to_entity)
+    sentences: dict[tuple[str, int], Profile] = {}  # what each sentence states
+    groups: dict[str, dict[tuple[str, int], Profile]] = defaultdict(dict)
+    for a in analyses:
+        for fact in a.facts:
+            value = value_key(fact, key_to_entity)
+            if value is None:
+                continue
+            key = (fact.doc, fact.sentence_start)
+            sentences.setdefault(key, profile(fact.doc, index)).slots[fact.slot].append(
+                (value, fact)
+            )
+            group = group_of(fact, index)
+            if group is not None:
+                node = groups[group].setdefault(key, profile(fact.doc, index))
+                node.slots[fact.slot].append((value, fact))
+    for (event, doc, sentence), names in index.participants.items():
+        sentences.setdefault((doc, sentence), profile(doc, index)).names |= names
+        for group in {event, index.happening.get(event)}:
+            if group in groups:
+                groups[group].setdefault((doc, sentence), profile(doc, index)).names |= names
+    facts = [
+        f
+        for group, by_key in groups.items()
+        for f in _happening_facts(group, list(by_key.values()), sentences, index)
+    ]
+    facts.sort(
+        key=lambda f: (
+            STATUS_ORDER.get(f.status, 9),
+            -max((c.confidence for c in f.conflicts), default=0.0),
+            -len({d for v in f.values for d in v.sources}),
+            f.id,
+        )
+    )
+    return facts
