@@ -69,7 +69,7 @@ def test_document_reader_marks_and_boilerplate(tab, example_server):
 def test_dispute_opens_both_spans(tab, fixture_server):
     tab.open(f"{fixture_server.url}#/event/vfire0000001", "table.heatmap")
     page = tab.page
-    assert page.locator("table.heatmap td.role-disputes").count() == 1
+    assert page.locator("table.heatmap td.role-disputes").count() == 2
     assert page.locator("table.heatmap td.role-omits").count() == 1
     dispute = page.locator("details.dispute", has_text="number killed")
     assert not dispute.locator("mark.value").first.is_visible()

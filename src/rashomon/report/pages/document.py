@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from rashomon.report.facts import slot_label
 from rashomon.report.pages import PageContext
-from rashomon.report.pages.format import quantity_label, slot_label, source_label, time_label
+from rashomon.report.pages.format import quantity_label, source_label, time_label
 from rashomon.store import queries
 
 

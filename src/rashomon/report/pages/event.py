@@ -1,66 +1,58 @@
 """The event page: who reports it, the source × fact matrix, each dispute side by
 side with both sentences, and the words each source uses.
 
-A cell of the matrix says what one source does with one fact of the event:
-``supports`` (it gives the value most independent sources give, or an agreed
-one), ``disputes`` (it gives a value another source's contradicts, and not the
-leading one), ``revises`` (it gives the later value of a revision), ``omits``
-(it reports the event but says nothing on this fact), or nothing (it does not
-report the fact). The leading value is the one with most independent sources.
+A cell of the matrix says what one source does with one fact of the event, as
+:func:`rashomon.report.facts.cell_of` decides for every view (``compare``, the
+report, the web app): ``supports`` (a value another independent source also
+gives), ``states`` (the only source of an undisputed value), ``disputes``,
+``revises`` (the later value of a revision), ``revised`` (the earlier one),
+``copies`` (a statement copied from another source), ``omits`` (reports the
+event, silent on this fact), or nothing (not one of the fact's sources).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rashomon.model import Fact, from_dict
+from rashomon.report.facts import cell_of, slot_label, slot_sort_key
 from rashomon.report.pages import PageContext
-from rashomon.report.pages.format import date_label, passage, slot_label, source_label
+from rashomon.report.pages.format import date_label, passage, source_label
 from rashomon.report.pages.overview import fact_card
 from rashomon.store import queries
 
 STATEMENTS_PER_SIDE = 4
-ROLE_RANK = {"supports": 1, "disputes": 2, "revises": 3}
 
 
-def _leading(fact: dict[str, Any]) -> int:
-    values = fact.get("values") or []
-    if not values:
-        return -1
-    return max(range(len(values)), key=lambda i: (len(values[i].get("sources") or []), -i))
-
-
-def value_role(fact: dict[str, Any], index: int) -> tuple[str, str]:
-    """The role (see the module doc) of a source stating value ``index``, and why."""
-    leading = _leading(fact)
-    role, note = "supports", ""
-    for c in fact.get("conflicts") or []:
-        if c.get("kind") == "revision" and c.get("b") == index:
-            role, note = "revises", c.get("note") or c.get("reason") or ""
-        elif c.get("kind") == "dispute" and index in (c.get("a"), c.get("b")):
-            if index != leading and ROLE_RANK[role] < ROLE_RANK["disputes"]:
-                role, note = "disputes", c.get("note") or c.get("reason") or ""
-            elif not note:
-                note = f"disputed: {c.get('note') or c.get('reason') or ''}"
-    return role, note
+def _note(fact: Fact, index: int | None) -> str:
+    notes = [
+        f"{c.kind}: {c.note or c.reason}"
+        for c in fact.conflicts
+        if index is not None and index in (c.a, c.b)
+    ]
+    return "; ".join(notes)
 
 
 def fact_matrix(facts: list[dict[str, Any]], docs: list[str]) -> list[list[dict[str, Any] | None]]:
-    """One row per document, one cell per fact (``None``: not about this fact)."""
+    """One row per document, one cell per fact (``None``: not one of its sources)."""
+    models = [from_dict(Fact, f) for f in facts]
     rows = []
     for doc in docs:
         cells: list[dict[str, Any] | None] = []
-        for fact in facts:
-            cell = None
-            if doc in (fact.get("omitted") or []):
-                cell = {"role": "omits", "value": "", "note": "reports the event, silent here"}
-            for i, value in enumerate(fact.get("values") or []):
-                stated = {s.get("doc") for s in value.get("statements") or []}
-                if doc in stated or doc in (value.get("sources") or []):
-                    role, note = value_role(fact, i)
-                    if cell is None or ROLE_RANK.get(role, 0) > ROLE_RANK.get(cell["role"], 0):
-                        label = value.get("label") or value.get("value")
-                        cell = {"role": role, "value": label, "note": note, "index": i}
-            cells.append(cell)
+        for fact in models:
+            cell = cell_of(fact, doc)
+            if cell is None:
+                cells.append(None)
+                continue
+            index = next(
+                (i for i, v in enumerate(fact.values) if cell.statement in v.statements), None
+            )
+            note = _note(fact, index)
+            if cell.state == "omits":
+                note = "reports the event, silent here"
+            elif cell.copied_from:
+                note = f"copied from {cell.copied_from}" + (f"; {note}" if note else "")
+            cells.append({"role": cell.state, "value": cell.value, "note": note, "index": index})
         rows.append(cells)
     return rows
 
@@ -178,7 +170,7 @@ def event_page(ctx: PageContext, event_id: str) -> dict[str, Any] | None:
         return None
     event = found[0]
     facts = ctx.facts(ctx.index.facts_by_event.get(event_id, []))
-    facts.sort(key=lambda f: (not f.get("conflicts"), f.get("slot") or ""))
+    facts.sort(key=lambda f: slot_sort_key(f.get("slot") or ""))
     docs = list(dict.fromkeys([m["doc"] for m in event.get("mentions") or []] + event["docs"]))
     meta = queries.documents_meta(ctx.db, docs)
     docs.sort(

@@ -124,22 +124,3 @@ def passage(text: str, start: int, end: int, extra: list[tuple[int, int]] = ()) 
             if s < p_end and e > p_start
         ],
     }
-
-
-SLOT_NAMES = {
-    "when": "when",
-    "where": "where",
-    "agent": "who acted",
-    "patient": "who was acted on",
-    "outcome": "outcome",
-}
-
-
-def slot_label(slot: str) -> str:
-    """ "count:killed" -> "number killed", "agent" -> "who acted"."""
-    if slot.startswith("count:"):
-        role = slot.split(":", 1)[1]
-        if role == "money":
-            return "amount of money"
-        return f"number {role}" if role.endswith("ed") else f"number of {role}"
-    return SLOT_NAMES.get(slot, slot)

@@ -7,8 +7,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
+from rashomon.report.facts import slot_label
 from rashomon.report.pages import PageContext
-from rashomon.report.pages.format import date_label, slot_label, snippet, source_label
+from rashomon.report.pages.format import date_label, snippet, source_label
 from rashomon.store import queries
 
 TOP = 10

@@ -75,6 +75,16 @@ R.dispute = function (d, open) {
   );
 };
 
+R.roles = [
+  ["supports", "gives a value another independent source also gives"],
+  ["states", "the only source of its value, undisputed"],
+  ["disputes", "gives a value another source contradicts"],
+  ["revises", "gives the later value of a revision"],
+  ["revised", "gives the earlier value of a revision"],
+  ["copies", "its statement is copied from another source"],
+  ["omits", "reports the event, says nothing of this"],
+];
+
 R.factMatrix = function (data) {
   if (!data.facts.length) {
     return R.empty("No facts of this event have been compared across its sources yet.");
@@ -92,8 +102,8 @@ R.factMatrix = function (data) {
     R.h(
       "p",
       { class: "legend" },
-      ["supports", "disputes", "revises", "omits"].map((role) => R.h("span", { class: "cell role-" + role }, role)),
-      " what each source says on each fact of the event.",
+      R.roles.map(([role, meaning]) => R.h("span", { class: "cell role-" + role, title: meaning }, role)),
+      " what each source says on each fact of the event (hover for why).",
     ),
   );
 };

@@ -1,8 +1,6 @@
 /* The overview, and the lists (documents, events, entities). */
 "use strict";
 
-R.roleText = { supports: "supports", disputes: "disputes", revises: "revises", omits: "omits" };
-
 R.factLine = function (fact) {
   const values = fact.values.map((v) => `${v.label} (${R.plural(v.sources, "source")})`).join(" vs ");
   const why = fact.conflicts.map((c) => `${c.kind}: ${c.note || c.reason}`).join("; ");
