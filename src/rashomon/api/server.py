@@ -40,6 +40,8 @@ def run_server(folder: Path, host: str, port: int, allow_writes: bool, console: 
     except StoreMissing as error:
         console.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
         return 2
+    with app.state.corpus.context():  # build the corpus index now, not on the first page
+        pass
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     console.print(f"Serving {app.state.corpus.db_path} at {url}", highlight=False)
