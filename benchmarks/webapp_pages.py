@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import resource
 import shutil
@@ -93,7 +94,7 @@ def store_of(size: int) -> Path:
         base = base_store()
         with sqlite3.connect(base) as conn:
             documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        replicate(base, db, max(1, round(size / documents)))
+        replicate(base, db, max(1, math.ceil(size / documents)))
     return folder
 
 

@@ -99,6 +99,8 @@ class CorpusIndex:
     entity_docs: dict[str, int] = field(default_factory=dict)  # entity id -> documents
     entity_mentions: dict[str, int] = field(default_factory=dict)
     triggers: Counter[str] = field(default_factory=Counter)  # event type -> events
+    entities_by_docs: list[str] = field(default_factory=list)  # ids, most documents first
+    counts: dict[str, int] = field(default_factory=dict)  # rows per kind of finding
 
     @property
     def disputed(self) -> list[FactEntry]:
@@ -165,6 +167,11 @@ def build_index(db: sqlite3.Connection) -> CorpusIndex:
     ):
         index.entity_mentions[entity] = mentions
         index.entity_docs[entity] = docs
+    index.entities_by_docs = sorted(
+        index.entity_docs,
+        key=lambda e: (-index.entity_docs[e], -index.entity_mentions[e], e),
+    )
+    index.counts = counts(db, index)
     return index
 
 
@@ -337,14 +344,19 @@ def date_range(db: sqlite3.Connection) -> tuple[str | None, str | None, int]:
     return first, last, undated
 
 
-def counts(db: sqlite3.Connection) -> dict[str, int]:
-    """Rows per kind of finding, for the overview's headline."""
+def counts(db: sqlite3.Connection, index: CorpusIndex) -> dict[str, int]:
+    """Rows per kind of finding, for the overview's headline (corpus-wide ones from the
+    index: counting ``corpus_items`` by kind would read every JSON row)."""
     out = {
         table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         for table in ("documents", "entities", "times", "quantities", "quotes", "errors")
     }
-    for kind, number in db.execute("SELECT kind, count(*) FROM corpus_items GROUP BY kind"):
-        out[kind] = number
+    out.update(
+        events=len(index.events),
+        facts=len(index.facts),
+        reuse=len(index.reuse),
+        framing=len(index.framing),
+    )
     return out
 
 
@@ -406,12 +418,12 @@ def search_entities(
         clauses.append("type = ?")
         params.append(kind)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    docs, mentions = index.entity_docs, index.entity_mentions
     if where:
         ids = [i for (i,) in db.execute(f"SELECT id FROM entities{where}", params)]
+        ids.sort(key=lambda e: (-docs.get(e, 0), -mentions.get(e, 0), e))
     else:
-        ids = list(index.entity_docs)
-    docs, mentions = index.entity_docs, index.entity_mentions
-    ids.sort(key=lambda e: (-docs.get(e, 0), -mentions.get(e, 0), e))
+        ids = index.entities_by_docs
     window = ids[offset : offset + limit]
     names = entity_names(db, window)
     rows = [

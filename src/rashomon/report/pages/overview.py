@@ -159,7 +159,7 @@ def overview_page(ctx: PageContext) -> dict[str, Any]:
     events = {e["id"]: e for e in ctx.events([f["event"] for f in facts])}
     first, last, undated = queries.date_range(ctx.db)
     return {
-        "counts": queries.counts(ctx.db),
+        "counts": ctx.index.counts,
         "dates": {"first": first, "last": last, "undated": undated},
         "outlets": queries.outlets(ctx.db),
         "coverage": coverage_chart(ctx),
