@@ -168,3 +168,16 @@ def test_quantities_for_people():
         "at least 50,000 refugees"
     )
     assert date_label("2008-03-01") == "1 March 2008" and date_label("2009-WI") == "2009-WI"
+
+
+def test_timeline_and_event_lists_are_paginated(example_client):
+    boeing = example_client.get("/api/entities", params={"q": "boeing"}).json()["entities"][0]
+    whole = example_client.get(f"/api/entities/{boeing['id']}/timeline").json()
+    part = example_client.get(
+        f"/api/entities/{boeing['id']}/timeline", params={"offset": 2, "limit": 3}
+    ).json()
+    assert part["total"] == whole["total"] > 5
+    assert [r["event"] for r in part["rows"]] == [r["event"] for r in whole["rows"][2:5]]
+    events = example_client.get("/api/events", params={"limit": 5, "offset": 5}).json()
+    assert len(events["events"]) == 5 and events["total"] > 10
+    assert example_client.get("/api/entities/nosuchentity/timeline").status_code == 404

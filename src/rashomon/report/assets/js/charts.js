@@ -80,7 +80,7 @@ R.timelineChart = function (element, rows, onPick) {
   };
   const options = {
     width: R.chartWidth(element),
-    height: Math.min(Math.max(160, dated.length * lineHeight + 60), 620),
+    height: Math.min(Math.max(160, dated.length * lineHeight + 60), 8000),
     series: [{}, { show: false }],
     scales: {
       x: { time: true, range: () => [minX - pad, maxX + pad] },

@@ -114,6 +114,9 @@ R.pages.overview = async function (main) {
   main.append(
     R.section(
       "Events most sources report",
+      data.top_events.length && data.top_events[0].sources < 2
+        ? R.h("p", { class: "muted small" }, "No event is reported by two sources or more; the events below each come from one source.")
+        : null,
       data.top_events.length ? R.h("ol", { class: "events" }, data.top_events.map(R.eventLine)) : R.empty("No events."),
       R.h("p", {}, R.link("All events →", "events")),
     ),
