@@ -167,7 +167,9 @@ def test_quantities_for_people():
     assert quantity_label({"value": 50000.0, "low": 50000.0, "counted": "refugees"}) == (
         "at least 50,000 refugees"
     )
-    assert date_label("2008-03-01") == "1 March 2008" and date_label("2009-WI") == "2009-WI"
+    assert date_label("2008-03-01") == "1 March 2008" and date_label("2008-03") == "March 2008"
+    assert date_label("2004-W47") == "week 47 of 2004" and date_label("2009-WI") == "winter 2009"
+    assert date_label("199") == "the 1990s" and date_label("PRESENT_REF") == "PRESENT_REF"
 
 
 def test_timeline_and_event_lists_are_paginated(example_client):

@@ -60,7 +60,7 @@ def date_label(value: str | None) -> str:
         return "date unknown"
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(T.*)?", value)
     if not match:
-        return value
+        return other_date_label(value)
     year, month, day, clock = match.groups()
     if month and 1 <= int(month) <= 12:
         name = MONTHS[int(month) - 1]
@@ -68,6 +68,22 @@ def date_label(value: str | None) -> str:
     else:
         text = year
     return f"{text} {clock[1:]}" if clock else text
+
+
+SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
+
+
+def other_date_label(value: str) -> str:
+    """Weeks, quarters, seasons and decades: "2004-W47" -> "week 47 of 2004"."""
+    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(match[2])} of {match[1]}"
+    if match := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        return f"Q{match[2]} {match[1]}"
+    if (match := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA)", value)) and match[2] in SEASONS:
+        return f"{SEASONS[match[2]]} {match[1]}"
+    if re.fullmatch(r"\d{3}", value):
+        return f"the {value}0s"
+    return value
 
 
 def time_label(t: dict[str, Any]) -> str:

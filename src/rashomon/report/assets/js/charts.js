@@ -57,6 +57,7 @@ R.timelineChart = function (element, rows, onPick) {
     ctx.save();
     ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
     ctx.textBaseline = "middle";
+    ctx.textAlign = "left";
     const left = u.bbox.left;
     const right = u.bbox.left + u.bbox.width;
     dated.forEach((row, i) => {
