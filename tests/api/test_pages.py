@@ -183,3 +183,15 @@ def test_timeline_and_event_lists_are_paginated(example_client):
     events = example_client.get("/api/events", params={"limit": 5, "offset": 5}).json()
     assert len(events["events"]) == 5 and events["total"] > 10
     assert example_client.get("/api/entities/nosuchentity/timeline").status_code == 404
+
+
+def test_an_empty_store_opens_for_writing(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from rashomon.api import create_app
+
+    with TestClient(create_app(tmp_path / "new", allow_writes=True, token="t")) as client:
+        for path in ("/api/overview", "/api/documents", "/api/search?q=x", "/api/reuse"):
+            assert client.get(path).status_code == 200, path
+        assert client.get("/api/overview").json()["counts"]["documents"] == 0
+    assert (tmp_path / "new" / "analysis.sqlite").is_file()

@@ -242,8 +242,10 @@ def create_app(
             raise HTTPException(403, str(error)) from error
         saved, refused, size = [], [], 0
         for upload in files or []:
-            name = upload.filename or "upload"
+            name = upload.filename or ""
             data = await upload.read(MAX_UPLOAD_BYTES + 1)
+            if not name and not data:
+                continue  # an empty file field
             size += len(data)
             if size > MAX_UPLOAD_BYTES:
                 raise HTTPException(413, f"uploads over {MAX_UPLOAD_BYTES // 1_000_000} MB")
