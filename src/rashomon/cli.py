@@ -157,5 +157,22 @@ def compare(
     raise typer.Exit(compare_command(db, out_console, top))
 
 
+@app.command()
+def serve(
+    folder: Annotated[
+        Path, typer.Argument(help="An output folder of `analyze` (or its analysis.sqlite).")
+    ],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Allow adding documents (with a token).")
+    ] = False,
+) -> None:
+    """Open a web app over a stored analysis: overview, events, entities, search."""
+    from rashomon.api.server import run_server
+
+    raise typer.Exit(run_server(folder, host, port, allow_writes, out_console))
+
+
 if __name__ == "__main__":
     app()
