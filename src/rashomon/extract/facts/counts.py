@@ -18,6 +18,7 @@ victims"), an increment ("another five", "three more"), a duration.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -48,6 +49,7 @@ from .lexicon import (
 )
 
 PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "oprd"})
+SPLIT_THOUSANDS = re.compile(r", \d{3}\b")
 # Verbs whose subject undergoes the event: "two people died", "five fled".
 UNACCUSATIVE = frozenset({"die", "perish", "disappear", "vanish", "flee", "drown", "survive"})
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod"})
@@ -104,6 +106,17 @@ def _is_part_or_increment(span: Span) -> bool:
 def _coordinated(token: Token) -> bool:
     """ "a woman and two men were shot": a count inside a coordination is a part."""
     return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+def _listed(span: Span) -> bool:
+    """ "12 Somali and 11 Yemeni pirates": a figure with another one joined to it."""
+    doc = span.doc
+    ahead = doc[span.end : min(len(doc), span.end + 3)]
+    for i, token in enumerate(ahead):
+        if token.pos_ == "CCONJ" and i + 1 < len(ahead) and ahead[i + 1].like_num:
+            return True
+    behind = doc[max(0, span.start - 3) : span.start]
+    return any(t.pos_ == "CCONJ" for t in behind) and any(t.like_num for t in behind)
 
 
 def _counted_token(span: Span, q: Quantity) -> Token | None:
@@ -251,7 +264,7 @@ def _role_and_event(
         return (f"count:{role}", event, phrase, 1.0) if event else None
     role = _verb_role(governor, relation, counted)
     if role is not None:
-        if _coordinated(head):
+        if _coordinated(head) or _listed(span):
             return None  # "a woman and two men were shot": the two men are a part
         event = ctx.events.get(governor.i) or ctx.event_of(governor)
         return (f"count:{role}", event, phrase, 1.0) if event else None
@@ -305,6 +318,8 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         span = ctx.span(q.start, q.end)
         if span is None or len(span) == 0 or _is_part_or_increment(span):
             continue
+        if SPLIT_THOUSANDS.match(ctx.text, q.end):
+            continue  # "2, 000 feet": a number split by a space after its comma
         if q.counted != "age" and (
             (q.unit or "").lower() in TIME_UNITS or (q.counted or "").lower() in TIME_UNITS
         ):

@@ -148,7 +148,11 @@ def _can_compare(
     a combined 24 points" share only what they count."""
     kind = slot_kind(slot)
     story_slot = slot not in EVENT_SLOTS
-    need = 0 if story_slot else DISPUTE_SUPPORT["name" if kind in NAME_SLOTS else kind]
+    if _any_against(slot, a, b, sentences, index):
+        return False
+    need = DISPUTE_SUPPORT["name" if kind in NAME_SLOTS else kind]
+    if story_slot and kind != "when":
+        need = 0  # a figure or a place of one story: the words around it say what it is
     for fa in a.facts:
         for fb in b.facts:
             if fa.doc == fb.doc:
@@ -167,6 +171,29 @@ def _can_compare(
     return False
 
 
+def _any_against(
+    slot: str,
+    a: Side,
+    b: Side,
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> bool:
+    """Some statement of one value and some of the other are told in sentences that
+    differ on another detail (another victim, another day, another age): the two values
+    may belong to two happenings, so neither is called disputed."""
+    for fa in a.facts:
+        for fb in b.facts:
+            if fa.doc == fb.doc:
+                continue
+            x = sentences.get((fa.doc, fa.sentence_start))
+            y = sentences.get((fb.doc, fb.sentence_start))
+            if x is None or y is None:
+                continue
+            if evidence(x, y, index.entity_types, index.mentioned).against(slot) >= 2:
+                return True
+    return False
+
+
 def _same_thing(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
     """Whether two figures of one story count the same thing.
 
@@ -176,10 +203,9 @@ def _same_thing(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
     "three rifles"); and the words around the two values must overlap, the more so
     for sums of money, of which one story has many."""
     generic = a.slot not in ROLE_KINDS and a.slot not in MEASURE_SLOTS
-    if a.slot == "when":
-        if not (index.kinds_of(a) & index.kinds_of(b)):
-            return False  # the day of two different kinds of happening
-    elif generic and _counted_words(a) != _counted_words(b):
+    if (a.slot == "when" or generic) and not (index.kinds_of(a) & index.kinds_of(b)):
+        return False  # the day, or the figure, of two different kinds of happening
+    if generic and a.slot != "when" and _counted_words(a) != _counted_words(b):
         return False
     need = CONTEXT_WORDS.get(a.slot, CONTEXT_WORDS["count"])
     # a toll's sentence tells its happening ("when a gunman opened fire outside the
