@@ -13,10 +13,11 @@ two games, two falls, two hostings).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from rashomon.extract.quantities.numbers import is_number_word
+from rashomon.extract.timex.labels import human_date
 from rashomon.link.events.features import content_words
 from rashomon.model import Fact, FactConflict, FactMention, FactStatement, FactValue
 
@@ -48,12 +49,15 @@ def value_key(fact: FactMention, key_to_entity: Mapping[tuple[str, str], str]) -
     return fact.value
 
 
-def _label(slot: str, value: str, index: CorpusIndex) -> str:
+def _label(slot: str, value: str, facts: list[FactMention], index: CorpusIndex) -> str:
+    """The value as people read it: a name, a date in words, a figure as the sources
+    wrote it most often ("about 200 feet", "23 pirates")."""
     if slot_kind(slot) in NAME_SLOTS:
         return index.entity_names.get(value, value)
-    if slot.startswith("count:"):
-        return f"{value} {slot.split(':', 1)[1]}"
-    return value
+    if slot == "when":
+        return human_date(value)
+    written = Counter(" ".join(f.text.split()) for f in facts)
+    return written.most_common(1)[0][0] if written else value
 
 
 def _statement(fact: FactMention, index: CorpusIndex) -> FactStatement:
@@ -247,7 +251,10 @@ def build_fact(
         statements = [_statement(f, index) for f in side.facts]
         values.append(
             FactValue(
-                side.value, _label(slot, side.value, index), statements, _independent(statements)
+                side.value,
+                _label(slot, side.value, side.facts, index),
+                statements,
+                _independent(statements),
             )
         )
     conflicts: list[FactConflict] = []

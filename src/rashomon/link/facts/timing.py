@@ -89,6 +89,9 @@ def _before(day: str, main: str) -> bool:
     if day.startswith("XXXX") or main.startswith("XXXX"):
         return False
     x, y = moment(day), moment(main)
-    return x is not None and y is not None and x.end <= y.start and not (
-        when_values_compatible(day, main)
+    return (
+        x is not None
+        and y is not None
+        and x.end <= y.start
+        and not (when_values_compatible(day, main))
     )
