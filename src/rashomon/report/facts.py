@@ -46,6 +46,7 @@ SLOT_NAMES = {
     "count:distance": "how far",
     "count:weight": "how heavy",
     "count:area": "how large",
+    "count:magnitude": "magnitude",
 }
 
 

@@ -108,6 +108,17 @@ def _coordinated(token: Token) -> bool:
     return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
 
 
+MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
+
+
+def _magnitude(span: Span) -> bool:
+    """ "a 6.1-magnitude earthquake", "magnitude 6.4", "6.3 on the Richter scale"."""
+    doc = span.doc
+    near = doc[max(0, span.start - 3) : min(len(doc), span.end + 4)]
+    inside = any("magnitude" in t.lower_ for t in span)
+    return inside or any(t.lower_ in MAGNITUDE_WORDS for t in near)
+
+
 def _listed(span: Span) -> bool:
     """ "12 Somali and 11 Yemeni pirates": a figure with another one joined to it."""
     doc = span.doc
@@ -229,6 +240,9 @@ def _role_and_event(
 ) -> tuple[str, EventMention, Token, float] | None:
     """(slot, event, the word the figure hangs on, factor to the slot's unit)."""
     counted = _counted_token(span, q)
+    if _magnitude(span):
+        event = ctx.event_of(span.root) or _nearest_event(ctx, span.root)
+        return ("count:magnitude", event, span.root, 1.0) if event else None
     if q.counted == "age" or _age_of_a_person(ctx, span, q):
         # "a 36-year-old man", "Marcus Bell, 24": the age of who the story is about,
         # a detail reports share (or dispute) about one person

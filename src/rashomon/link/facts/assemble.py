@@ -35,7 +35,9 @@ DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
 # content words (within this many characters of the value, inside the sentence).
 CONTEXT_WORDS = {"count": 2, "count:money": 3, "where": 1, "when": 2}
 CONTEXT_CHARS = 60
-MEASURE_SLOTS = frozenset({"count:distance", "count:weight", "count:area", "count:age"})
+MEASURE_SLOTS = frozenset(
+    {"count:distance", "count:weight", "count:area", "count:age", "count:magnitude"}
+)
 # Words that qualify a figure without saying what it counts ("about 12", "at least five").
 HEDGE_WORDS = frozenset(
     "about around some roughly nearly almost approximately estimated least more than over "
