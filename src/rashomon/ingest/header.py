@@ -1,0 +1,279 @@
+"""The headline, byline, date and outlet of a page saved as text.
+
+On a saved page the article's header sits just above its first paragraph:
+a headline, perhaps a standfirst, a byline, a date; sometimes the date comes
+first, sometimes the byline sits below the standfirst or after a photo
+caption. So the header is read in the *head zone*, the blocks just before the
+article body that :mod:`body` found (and its first few blocks, which may be
+the standfirst), not at the top of the page, where the masthead prints
+today's date and the menu prints other headlines.
+
+* A date counts only with evidence that it is the publication date: a
+  "Published"/"Posted" label, a byline on the same line, or a short date line
+  next to the headline or the byline. "Updated" dates are used only when
+  nothing says when the page was first published; dates labelled "Born",
+  "Assumed office", "Released" and the like never are (:mod:`dates`).
+* The headline is the heading-like line of the head zone that is nearest the
+  byline and the body, printed in full, not a menu entry, and shares words
+  with the article's first paragraphs.
+* The outlet comes from a site-name part of the headline line, a domain line
+  near the header, a wire dateline, or the copyright line of the footer.
+
+Each field is recorded in :class:`metadata.Meta` with the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import body, rules
+from .dates import FoundDate, date_role, find_dates
+from .features import Line
+from .layout import Block
+from .metadata import (
+    Meta,
+    copyright_owner,
+    dateline_outlet,
+    looks_like_name,
+    looks_like_person,
+    parse_byline,
+    parse_outlet_line,
+    parse_role_line,
+    split_title,
+    wiki_source,
+)
+from .template import line_key
+
+HEAD_BLOCKS = 30  # how far above the body the header may start
+TITLE_MAX_WORDS = 40
+DATE_LINE_MAX_WORDS = 25
+NEAR = 4  # blocks (furniture not counted) between a bare date line and the headline/body
+BANNER_RE = re.compile(r"\byou are here\b|\bwelcome\b.{0,40}!|\bbreadcrumbs?\b", re.I)
+SEPARATORS = "»›>|/•·→"
+
+
+@dataclass
+class Header:
+    meta: Meta
+    used: set[int] = field(default_factory=set)  # blocks read as metadata
+    start: int = 0  # first block of the body once the header is taken out
+
+
+def _date_candidates(blocks: Sequence[Block], indices: Sequence[int]) -> list[tuple]:
+    """(index, FoundDate, role, byline author) for every date in a short line."""
+    out = []
+    for i in indices:
+        block = blocks[i]
+        if block.line.n_words > DATE_LINE_MAX_WORDS or block.kind == body.PROSE:
+            continue
+        for found in find_dates(block.text):
+            out.append((i, found, date_role(block.text, found)))
+    return out
+
+
+def _byline(block: Block) -> tuple[str, str] | None:
+    """(author, method) when the block is a byline."""
+    text = block.text.strip()
+    parsed = parse_byline(text)
+    if parsed:
+        return parsed[0], "byline"
+    role = parse_role_line(text)
+    if role:
+        return role, "byline:role"
+    return None
+
+
+def _name_beside_date(block: Block, found: FoundDate) -> str | None:
+    """ "Chris Davies - Nov 19, 2019, 10:31 pm CST" -> "Chris Davies"."""
+    rest = block.text[: found.start].strip(" -–—|•·,:")
+    if rest and looks_like_person(rest, 4) and len(rest.split()) >= 2:
+        return rest
+    return None
+
+
+def _distance(blocks: Sequence[Block], a: int, b: int) -> int:
+    """Blocks between ``a`` and ``b`` that a reader would notice (not furniture)."""
+    lo, hi = sorted((a, b))
+    skip = (body.FURNITURE, body.RENDER, body.REPEAT, body.ITEM)
+    return sum(1 for j in range(lo + 1, hi) if blocks[j].kind not in skip)
+
+
+def _title_score(blocks: Sequence[Block], i: int, anchor: int, lede: set[str]) -> float | None:
+    block = blocks[i]
+    line = block.line
+    text = block.text.strip()
+    n = line.n_words
+    if n < 2 or n > TITLE_MAX_WORDS or (line.unspaced and n < 4):
+        return None
+    if block.kind in (body.ENDING, body.RENDER, body.FURNITURE):
+        return None
+    if BANNER_RE.search(text) or sum(text.count(s) for s in SEPARATORS) >= 2:
+        return None
+    if line.best_cue and line.cue_ratio >= 0.4 or line.imperative or line.is_domain:
+        return None
+    if find_dates(text) or parse_byline(text):
+        return None
+    score = -0.35 * _distance(blocks, i, anchor)
+    words = {w for w in line.lower_words if len(w) > 2 or line.unspaced}
+    if words and lede:
+        score += 4.0 * len(words & lede) / len(words)
+    if block.kind == body.REPEAT:
+        score += 0.5
+    if block.bullet:
+        score -= 1.5
+    if line.terminal and n > 12:
+        score -= 1.5  # a standfirst, not a headline
+    if text.endswith(".") and not text.endswith("...") and line.cap_ratio < 0.7:
+        return None  # a sentence of the article, not its headline
+    if 4 <= n <= 20:
+        score += 0.5
+    return score
+
+
+def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
+    """Metadata of the page whose body is ``span``, and the blocks it used."""
+    meta = Meta()
+    header = Header(meta, start=span.start)
+    lo = max(0, span.start - HEAD_BLOCKS)
+    # the first blocks of the span may still be header (a standfirst, then the byline)
+    hi = min(span.end, span.start + 4)
+    zone = [i for i in range(lo, hi + 1) if blocks[i].kind != body.ENDING or i >= span.start]
+
+    # bylines
+    bylines = {i: b for i in zone if (b := _byline(blocks[i])) is not None}
+    # dates with their evidence
+    dates = _date_candidates(blocks, zone)
+    # the body starts after the last header line found in the span's first blocks
+    header_lines = set(bylines) | {i for i, _, role in dates if role != "other"}
+    inside = [i for i in header_lines if span.start <= i <= hi]
+    if inside:
+        header.start = max(inside) + 1
+    body_start = header.start
+
+    lede = set()
+    for block in blocks[body_start : span.end + 1]:
+        if block.kind == body.PROSE:
+            lede.update(w for w in block.line.lower_words if len(w) > 2 or block.line.unspaced)
+            if len(lede) > 80:
+                break
+
+    outlet_lines = {
+        i: outlet
+        for i in range(max(lo, body_start - 8), body_start)
+        if blocks[i].kind != body.PROSE and (outlet := parse_outlet_line(blocks[i].line))
+    }
+    # the headline: nearest the byline/date cluster or the body
+    anchors = [i for i in header_lines if i < body_start] or [body_start]
+    anchor = min(anchors)
+    scored = []
+    for i in range(lo, body_start):
+        if i in header_lines or i in outlet_lines:
+            continue
+        if blocks[i].kind == body.PROSE and blocks[i].line.n_words > 30:
+            continue
+        score = _title_score(blocks, i, anchor if i < anchor else body_start, lede)
+        if score is not None:
+            scored.append((score, -abs(anchor - i), i))
+    if scored:
+        score, _, i = max(scored)
+        if score > -3.0:
+            title, site = split_title(blocks[i].text)
+            meta.set("title", title, "headline", blocks[i].text, min(0.95, 0.6 + score / 10))
+            header.used.add(i)
+            if site:
+                meta.set("outlet", site, "headline:site-name", blocks[i].text, 0.7)
+            above = i - 1
+            while above >= lo and blocks[above].kind == body.RENDER:
+                above -= 1
+            if above >= lo and not blocks[above].bullet and looks_like_name(blocks[above].line):
+                # a name line right above the headline is the masthead
+                text = blocks[above].text
+                if meta.set("outlet", text, "masthead-line", text, 0.5, rank="layout"):
+                    header.used.add(above)
+            # every copy of the headline and the standfirst below it are header too
+            key = line_key(blocks[i].text)
+            for j in range(lo, body_start):
+                if line_key(blocks[j].text) == key or (j > i and blocks[j].kind == body.PROSE):
+                    header.used.add(j)
+
+    for i, (author, method) in sorted(bylines.items(), key=lambda kv: abs(kv[0] - anchor)):
+        if meta.set("author", author, method, blocks[i].text, 0.85):
+            header.used.add(i)
+            break
+    _pick_date(blocks, dates, bylines, anchor, body_start, header)
+    _pick_outlet(blocks, lo, body_start, span, header, outlet_lines)
+    header.used.update(bylines)
+    return header
+
+
+def _pick_date(
+    blocks: Sequence[Block],
+    dates: list[tuple],
+    bylines: dict[int, tuple[str, str]],
+    anchor: int,
+    body_start: int,
+    header: Header,
+) -> None:
+    meta = header.meta
+    ranked = []
+    title_at = min(header.used) if header.used else anchor
+    for i, found, role in dates:
+        if role == "other":
+            continue
+        near = min(_distance(blocks, i, title_at), _distance(blocks, i, body_start))
+        if role == "published":
+            ranked.append((0, near, i, found, "label:published", 0.95))
+        elif i in bylines or _name_beside_date(blocks[i], found):
+            ranked.append((1, near, i, found, "byline", 0.9))
+        elif role is None and near <= NEAR:
+            ranked.append((2, near, i, found, "date-line", 0.8))
+        elif role == "updated" and near <= NEAR * 2:
+            ranked.append((3, near, i, found, "label:updated", 0.6))
+    if not ranked:
+        return
+    _, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
+    meta.set("published", found.iso, method, blocks[i].text, confidence)
+    header.used.add(i)
+    name = _name_beside_date(blocks[i], found)
+    if name:
+        meta.set("author", name, "byline:beside-date", blocks[i].text, 0.7)
+
+
+def _pick_outlet(
+    blocks: Sequence[Block],
+    lo: int,
+    body_start: int,
+    span: body.Span,
+    header: Header,
+    outlet_lines: dict[int, str],
+) -> None:
+    """Outlet evidence, strongest first: a wiki's "From X", a site line near the
+    header, the site named on the date line, a wire dateline, the copyright."""
+    meta = header.meta
+    for i in range(lo, min(len(blocks), span.end + 1)):
+        if (outlet := wiki_source(blocks[i].text)) is not None:
+            meta.set("outlet", outlet, "wiki-source", blocks[i].text, 0.9)
+            return
+    for i, outlet in sorted(outlet_lines.items(), key=lambda kv: -kv[0]):
+        if meta.set("outlet", outlet, "site-line", blocks[i].text, 0.6):
+            header.used.add(i)
+    date_line = meta.sources.get("published")
+    if date_line is not None and date_line.evidence:
+        found = find_dates(date_line.evidence)
+        if found:
+            rest = date_line.evidence[: found[0].start] + " " + date_line.evidence[found[0].end :]
+            if (outlet := parse_outlet_line(Line(rest.strip(" ,|-")))) is not None:
+                meta.set("outlet", outlet, "date-line:site", date_line.evidence, 0.6)
+    first = next((b for b in blocks[body_start : span.end + 1] if b.kind == body.PROSE), None)
+    if first is not None and (outlet := dateline_outlet(first.text)):
+        meta.set("outlet", outlet, "wire-dateline", first.text[:80], 0.5)
+    for block in reversed(blocks[span.end + 1 :]):
+        owner = copyright_owner(block.text)
+        if owner:
+            meta.set("outlet", owner, "copyright", block.text, 0.5, rank="layout")
+            return
+
+
+__all__ = ["Header", "read_header", "rules"]
