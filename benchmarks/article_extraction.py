@@ -227,9 +227,14 @@ def run_ingest(pages: Sequence[Page], folder: Path, suffix: str, name: str) -> R
     for path in paths:
         doc = by_source.get(path.name)
         texts.append(doc.text if doc else "")
-        meta.append(
+        fields = (
             {k: getattr(doc, k) for k in ("title", "outlet", "author", "published")} if doc else {}
         )
+        if doc:
+            fields["date_evidence"] = next(
+                (f.evidence for f in doc.provenance if f.field == "published"), None
+            )
+        meta.append(fields)
     return Run(name, texts, seconds, meta)
 
 
@@ -262,12 +267,18 @@ def title_right(ours: str | None, reference: str | None) -> bool:
         return True
     short, long = sorted((a, b), key=len)
     joined = " " + " ".join(long) + " "
-    return f" {' '.join(short)} " in joined and len(short) >= 0.6 * len(long)
+    if f" {' '.join(short)} " in joined and len(short) >= 0.6 * len(long):
+        return True
+    # the reference is "<headline> - <site>" (a <title>): its headline part counts
+    parts = re.split(r"\s[|–—-]\s", reference or "")
+    return len(parts) > 1 and any(_norm(" - ".join(parts[:k])) == a for k in range(1, len(parts)))
 
 
 def author_right(ours: str | None, reference: str | None) -> bool:
-    a, b = set(_norm(ours)), set(_norm(reference))
-    return bool(a and b) and (b <= a or a <= b) and len(a & b) >= min(2, len(b))
+    """The same people: two name words shared, or one name set inside the other."""
+    a, b = set(_norm(ours)) - {"and", "by"}, set(_norm(reference)) - {"and", "by"}
+    shared = a & b
+    return bool(shared) and (len(shared) >= 2 or a <= b or b <= a)
 
 
 def outlet_right(ours: str | None, page: Page) -> bool:
@@ -286,6 +297,33 @@ def outlet_right(ours: str | None, page: Page) -> bool:
     )
 
 
+# Offsets of the zone names pages print beside a clock time (November: standard time).
+ZONES = {
+    "UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "IST": 5.5, "JST": 9, "AMT": 4,
+    "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "PT": -8,
+    "PST": -8, "PDT": -7,
+}  # fmt: skip
+ZONE_RE = re.compile(r"\b(" + "|".join(ZONES) + r")\b")
+
+
+def date_right(ours: str | None, evidence: str | None, reference: str) -> bool:
+    """Our day is the reference's, or our date-time with the zone its line states
+    falls on the reference's day in UTC (pages print local time; the HTML
+    metadata htmldate reads is often UTC)."""
+    import datetime
+
+    if not ours:
+        return False
+    if ours[:10] == reference[:10]:
+        return True
+    zone = ZONE_RE.search(evidence or "")
+    if len(ours) < 16 or zone is None:
+        return False
+    local = datetime.datetime.fromisoformat(ours[:16])
+    utc = local - datetime.timedelta(hours=ZONES[zone.group(1)])
+    return utc.date().isoformat() == reference[:10]
+
+
 @dataclass
 class MetaScore:
     title: tuple[int, int]  # right, pages with a reference title
@@ -295,6 +333,7 @@ class MetaScore:
     dates_unverifiable: int  # dates given on pages whose HTML states none
     author: tuple[int, int]
     outlet: tuple[int, int]
+    outlet_wrong: int = 0
 
 
 def score_meta(pages: Sequence[Page], run: Run) -> MetaScore:
@@ -302,6 +341,7 @@ def score_meta(pages: Sequence[Page], run: Run) -> MetaScore:
     author = [0, 0]
     right = wrong = with_date = extra = 0
     outlet = [0, len(pages)]
+    outlet_wrong = 0
     for page, meta in zip(pages, run.meta, strict=True):
         ref = page.reference
         if ref.get("title"):
@@ -313,12 +353,17 @@ def score_meta(pages: Sequence[Page], run: Run) -> MetaScore:
         ours = (meta.get("published") or "")[:10]
         if ref.get("date"):
             with_date += 1
-            right += ours == ref["date"][:10]
-            wrong += bool(ours) and ours != ref["date"][:10]
+            ok = date_right(meta.get("published"), meta.get("date_evidence"), ref["date"])
+            right += ok
+            wrong += bool(ours) and not ok
         elif ours:
             extra += 1
-        outlet[0] += outlet_right(meta.get("outlet"), page)
-    return MetaScore(tuple(title), right, wrong, with_date, extra, tuple(author), tuple(outlet))
+        good = outlet_right(meta.get("outlet"), page)
+        outlet[0] += good
+        outlet_wrong += bool(meta.get("outlet")) and not good
+    return MetaScore(
+        tuple(title), right, wrong, with_date, extra, tuple(author), tuple(outlet), outlet_wrong
+    )
 
 
 # --- the report ---------------------------------------------------------------------------
@@ -341,7 +386,7 @@ BODY_HEAD = (
 )
 META_HEAD = (
     "| input | title right | date right | date wrong | dates where the HTML states none "
-    "| author right | outlet right |\n|---|---|---|---|---|---|---|"
+    "| author right | outlet right | outlet wrong |\n|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -353,7 +398,8 @@ def meta_row(name: str, score: MetaScore) -> str:
     return (
         f"| {name} | {pct(*score.title)} | {pct(score.date_right, score.date_pages)} "
         f"| {pct(score.date_wrong, score.date_pages)} | {score.dates_unverifiable} "
-        f"| {pct(*score.author)} | {pct(*score.outlet)} |"
+        f"| {pct(*score.author)} | {pct(*score.outlet)} "
+        f"| {pct(score.outlet_wrong, score.outlet[1])} |"
     )
 
 

@@ -32,7 +32,7 @@ from . import body, rules
 from .features import Line
 from .header import read_header
 from .layout import Block, paragraph_blocks, split_blocks
-from .metadata import Meta, looks_like_name
+from .metadata import Meta
 from .stopwords import page_stopwords
 from .template import line_key, template_key
 
@@ -186,14 +186,6 @@ def clean_page(text: str, template: frozenset[str], known: Meta) -> Cleaned:
             kept.append(b)
         elif b.text:
             removed.append(RemovedLine(b.text, reason))
-    if meta.outlet is None:
-        masthead = [
-            b.text
-            for b in blocks[: header.start]
-            if b.reason == rules.TEMPLATE and looks_like_name(b.line)
-        ]
-        if masthead:
-            meta.set("outlet", masthead[0], "masthead", masthead[0], 0.6, rank="layout")
     return Cleaned(_join(kept), removed, meta)
 
 

@@ -93,7 +93,8 @@ NOT_PUBLICATION_RE = re.compile(
     r"|inaugurated|elected|founded|established|incorporated|opened|closed|released|premiered|aired"
     r"|launched|married|spouse|nascido|nacido|né|née|geboren|gestorben|morto|falecido"
     r"|fallecido|mort|décès|retrieved|accessed|archived|copyright|today is|today's paper"
-    r"|print edition|deadline|expires|valid until|event date|starts|ends)\b",
+    r"|print edition|deadline|expires|valid until|event date|starts|ends"
+    r"|photo|image|credit|caption)\b|\bsource\s?:",
     re.I,
 )
 

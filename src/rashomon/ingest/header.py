@@ -30,14 +30,14 @@ from dataclasses import dataclass, field
 
 from . import body, rules
 from .dates import FoundDate, date_role, find_dates
-from .features import Line
+from .features import WORD_RE, Line
 from .layout import Block
 from .metadata import (
     Meta,
     copyright_owner,
     dateline_outlet,
-    looks_like_name,
     looks_like_person,
+    name_words,
     parse_byline,
     parse_outlet_line,
     parse_role_line,
@@ -50,6 +50,9 @@ HEAD_BLOCKS = 30  # how far above the body the header may start
 TITLE_MAX_WORDS = 40
 DATE_LINE_MAX_WORDS = 25
 NEAR = 4  # blocks (furniture not counted) between a bare date line and the headline/body
+RAW_NEAR = 12  # blocks of any kind between them
+BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, the site)
+TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
 BANNER_RE = re.compile(r"\byou are here\b|\bwelcome\b.{0,40}!|\bbreadcrumbs?\b", re.I)
 SEPARATORS = "»›>|/•·→"
 
@@ -59,6 +62,8 @@ class Header:
     meta: Meta
     used: set[int] = field(default_factory=set)  # blocks read as metadata
     start: int = 0  # first block of the body once the header is taken out
+    title_at: int | None = None  # the block the headline was read from
+    date_at: int | None = None  # the block the date was read from
 
 
 def _date_candidates(blocks: Sequence[Block], indices: Sequence[int]) -> list[tuple]:
@@ -100,14 +105,24 @@ def _distance(blocks: Sequence[Block], a: int, b: int) -> int:
     return sum(1 for j in range(lo + 1, hi) if blocks[j].kind not in skip)
 
 
-def _title_score(blocks: Sequence[Block], i: int, anchor: int, lede: set[str]) -> float | None:
+CAPTION_RE = re.compile(
+    r"\b(?:photo|photograph|file|getty|reuters|afp|ap photo|epa|image|pictured|caption|courtesy)\b"
+    r"|\s/\s|\(\d{1,3}\)",
+    re.I,
+)
+
+
+def _title_score(
+    blocks: Sequence[Block], i: int, anchor: int, lede: set[str], below_cluster: bool
+) -> float | None:
+    """How much block ``i`` reads as the headline, or None when it cannot be."""
     block = blocks[i]
     line = block.line
     text = block.text.strip()
     n = line.n_words
     if n < 2 or n > TITLE_MAX_WORDS or (line.unspaced and n < 4):
         return None
-    if block.kind in (body.ENDING, body.RENDER, body.FURNITURE):
+    if block.kind in (body.ENDING, body.RENDER, body.FURNITURE) or text.endswith(":"):
         return None
     if BANNER_RE.search(text) or sum(text.count(s) for s in SEPARATORS) >= 2:
         return None
@@ -115,6 +130,8 @@ def _title_score(blocks: Sequence[Block], i: int, anchor: int, lede: set[str]) -
         return None
     if find_dates(text) or parse_byline(text):
         return None
+    if text.endswith(".") and not text.endswith("...") and line.cap_ratio < 0.7:
+        return None  # a sentence of the article, not its headline
     score = -0.35 * _distance(blocks, i, anchor)
     words = {w for w in line.lower_words if len(w) > 2 or line.unspaced}
     if words and lede:
@@ -123,12 +140,20 @@ def _title_score(blocks: Sequence[Block], i: int, anchor: int, lede: set[str]) -
         score += 0.5
     if block.bullet:
         score -= 1.5
+    if below_cluster:
+        score -= 1.0  # below the byline and date: a caption or a standfirst
+    if CAPTION_RE.search(text) or line.addresses_reader:
+        score -= 1.5
     if line.terminal and n > 12:
         score -= 1.5  # a standfirst, not a headline
-    if text.endswith(".") and not text.endswith("...") and line.cap_ratio < 0.7:
-        return None  # a sentence of the article, not its headline
     if 4 <= n <= 20:
-        score += 0.5
+        score += 1.0
+    elif n <= 3:
+        score -= 1.0  # a label, a name, an image's alt text
+    if n <= 4 and looks_like_person(text, 4):
+        score -= 1.5  # the author's name above the byline
+    if line.reader_prompt or "?" in text and line.cues("share-prompt"):
+        score -= 2.0
     return score
 
 
@@ -139,7 +164,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     lo = max(0, span.start - HEAD_BLOCKS)
     # the first blocks of the span may still be header (a standfirst, then the byline)
     hi = min(span.end, span.start + 4)
-    zone = [i for i in range(lo, hi + 1) if blocks[i].kind != body.ENDING or i >= span.start]
+    zone = list(range(lo, hi + 1))
 
     # bylines
     bylines = {i: b for i in zone if (b := _byline(blocks[i])) is not None}
@@ -173,7 +198,8 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             continue
         if blocks[i].kind == body.PROSE and blocks[i].line.n_words > 30:
             continue
-        score = _title_score(blocks, i, anchor if i < anchor else body_start, lede)
+        below = bool(header_lines) and i > anchor
+        score = _title_score(blocks, i, anchor if i < anchor else body_start, lede, below)
         if score is not None:
             scored.append((score, -abs(anchor - i), i))
     if scored:
@@ -182,16 +208,9 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             title, site = split_title(blocks[i].text)
             meta.set("title", title, "headline", blocks[i].text, min(0.95, 0.6 + score / 10))
             header.used.add(i)
+            header.title_at = i
             if site:
                 meta.set("outlet", site, "headline:site-name", blocks[i].text, 0.7)
-            above = i - 1
-            while above >= lo and blocks[above].kind == body.RENDER:
-                above -= 1
-            if above >= lo and not blocks[above].bullet and looks_like_name(blocks[above].line):
-                # a name line right above the headline is the masthead
-                text = blocks[above].text
-                if meta.set("outlet", text, "masthead-line", text, 0.5, rank="layout"):
-                    header.used.add(above)
             # every copy of the headline and the standfirst below it are header too
             key = line_key(blocks[i].text)
             for j in range(lo, body_start):
@@ -203,9 +222,40 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             header.used.add(i)
             break
     _pick_date(blocks, dates, bylines, anchor, body_start, header)
+    if meta.author is None:
+        _name_line(blocks, lo, body_start, header)
     _pick_outlet(blocks, lo, body_start, span, header, outlet_lines)
     header.used.update(bylines)
     return header
+
+
+def _bare(text: str, found: FoundDate) -> bool:
+    """A date line, not a sentence that mentions a date (a caption: "... speaks
+    during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia")."""
+    rest = text[: found.start] + " " + text[found.end :]
+    return len(WORD_RE.findall(rest)) <= BARE_DATE_WORDS
+
+
+def _masthead(blocks: Sequence[Block], i: int, anchors: Sequence[int]) -> bool:
+    """A bare date far from the headline, byline and body (counting every block):
+    the masthead's "today", not the article's date."""
+    return min(abs(i - a) for a in anchors) > RAW_NEAR
+
+
+def _name_line(blocks: Sequence[Block], lo: int, body_start: int, header: Header) -> None:
+    """A person's name on its own line beside the headline or the date (no "By"):
+    "Dallas Robinson", "Catherine Shu @catherineshu / 2 days"."""
+    near = [j for j in (header.title_at, header.date_at) if j is not None]
+    for j in range(body_start - 1, lo - 1, -1):
+        if j in header.used or not any(abs(j - k) <= 2 for k in near):
+            continue
+        text = blocks[j].text.strip()
+        name = name_words(text.split(" @")[0].split("@")[0])
+        whole = name == text or text.startswith(name + " @") or text.startswith(name + "@")
+        if whole and 2 <= len(name.split()) <= 4 and looks_like_person(name, 4):
+            header.meta.set("author", name, "name-line", text, 0.6)
+            header.used.add(j)
+            return
 
 
 def _pick_date(
@@ -218,24 +268,34 @@ def _pick_date(
 ) -> None:
     meta = header.meta
     ranked = []
-    title_at = min(header.used) if header.used else anchor
+    title_at = header.title_at if header.title_at is not None else anchor
+    anchors = [title_at, body_start, *(j for j in bylines if j < body_start)]
+    bare = {i for i, _, role in dates if role is None and i not in bylines}
+    teasers = len(bare) >= TEASER_DATES  # a list of dated teasers: bare dates say nothing
     for i, found, role in dates:
         if role == "other":
             continue
-        near = min(_distance(blocks, i, title_at), _distance(blocks, i, body_start))
+        near = min(_distance(blocks, i, a) for a in anchors)
         if role == "published":
             ranked.append((0, near, i, found, "label:published", 0.95))
+        elif role == "updated":
+            if near <= NEAR * 2:
+                ranked.append((3, near, i, found, "label:updated", 0.6))
         elif i in bylines or _name_beside_date(blocks[i], found):
             ranked.append((1, near, i, found, "byline", 0.9))
-        elif role is None and near <= NEAR:
+        elif (
+            near <= NEAR
+            and not teasers
+            and _bare(blocks[i].text, found)
+            and not _masthead(blocks, i, anchors)
+        ):
             ranked.append((2, near, i, found, "date-line", 0.8))
-        elif role == "updated" and near <= NEAR * 2:
-            ranked.append((3, near, i, found, "label:updated", 0.6))
     if not ranked:
         return
     _, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
     meta.set("published", found.iso, method, blocks[i].text, confidence)
     header.used.add(i)
+    header.date_at = i
     name = _name_beside_date(blocks[i], found)
     if name:
         meta.set("author", name, "byline:beside-date", blocks[i].text, 0.7)

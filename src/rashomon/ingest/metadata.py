@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..model import FieldSource
 from .features import Line
+from .layout import is_renderer_line
 
 FIELDS = ("title", "outlet", "author", "published")
 # Rank of a method family: higher wins when two sources give the same field.
@@ -99,7 +100,10 @@ NAME_PARTICLES = frozenset(
     "de da das do dos van von der den al bin la le del della di du y e".split()
 )
 NAME_SPLIT_RE = re.compile(r"\s(?:and|und|et|e|y|&)\s|,\s|\s[|•·/]\s")
-REST_SPLIT_RE = re.compile(r"\s[|•·–—-]\s|\s\|\s?|\s•\s?|\s(?:on|in|at|em|el|le|am)\s|,\s(?=\S*\d)")
+REST_SPLIT_RE = re.compile(
+    r"\s[|•·–—-]\s|\s\|\s?|\s•\s?|\s(?:on|in|at|em|el|le|am)\s|,\s(?=\S*\d)|\s@|/", re.I
+)
+GLUED_ROLE_RE = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
 ROLE_WORDS = frozenset(
     """staff reporter reporters writer writers correspondent editor editors columnist
     contributor contributors analyst producer journalist bureau team desk""".split()
@@ -109,11 +113,19 @@ NOT_NAME_WORDS = frozenset(
 )
 
 
+LABEL_WORDS = frozenset(
+    """source sources photo photos image images credit credits caption video graphic via
+    updated published posted filed tags topic topics category share""".split()
+)
+
+
 def looks_like_person(text: str, max_words: int = 5) -> bool:
     """ "Jane Doe", "Jean-Luc de la Croix", "Wikinews staff": capitalised name words."""
     words = text.split()
     if not 1 <= len(words) <= max_words or len(text) > 80:
         return False
+    if words[0].rstrip(":").lower() in LABEL_WORDS or ":" in text:
+        return False  # "Source: Russian Defense Ministry" is a credit
     capitalised = 0
     for word in words:
         bare = word.strip(".,'’\"()")
@@ -128,6 +140,31 @@ def looks_like_person(text: str, max_words: int = 5) -> bool:
     return capitalised >= 1
 
 
+def name_words(text: str) -> str:
+    """The leading run of name words: "Moritz Bachmann publiziert am ..." -> "Moritz
+    Bachmann"; "Meg JamesStaff Writer" -> "Meg James" (a role glued on by the renderer)."""
+    kept: list[str] = []
+    for word in text.split():
+        bare = word.strip(",;:")
+        glued = GLUED_ROLE_RE.match(bare)
+        if glued and glued.group(2).lower() in ROLE_WORDS | ROLE_PREFIXES:
+            kept.append(glued.group(1))
+            break
+        if kept and bare.lower() in ROLE_WORDS | ROLE_PREFIXES:
+            break  # "Jane Doe Staff Writer"
+        lower = bare[:1].islower() and bare.lower() not in NAME_PARTICLES | CONNECTORS
+        if not bare or lower or any(ch.isdigit() for ch in bare):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+CONNECTORS = frozenset("and und et e y &".split())
+ROLE_PREFIXES = frozenset(
+    "senior special contributing associate political chief business deputy news".split()
+)
+
+
 def parse_byline(text: str) -> tuple[str, str | None] | None:
     """ "By Staff | June 2, 2018" -> ("Staff", "2018-06-02"); "By the time ..." -> None."""
     from .dates import find_date
@@ -139,7 +176,7 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     if not m:
         return None
     rest = text[m.end() :].strip()
-    head = REST_SPLIT_RE.split(rest, maxsplit=1)[0].strip(" ,;:")
+    head = name_words(REST_SPLIT_RE.split(rest, maxsplit=1)[0]).strip(" ,;:")
     names = [n.strip(" ,;:") for n in NAME_SPLIT_RE.split(head)]
     names = [n for n in names if n]
     if not names or not all(looks_like_person(n) for n in names):
@@ -206,6 +243,8 @@ def parse_outlet_line(line: Line) -> str | None:
     """A bare domain ("example.com"), a site-name line ("The Daily Star | dailystar.example")
     or an "X reports:" line."""
     text = line.text.strip()
+    if is_renderer_line(text):
+        return None  # "gettyimages-687786465.jpg" is an image, not a site
     if line.is_domain:
         return re.sub(r"^(?:https?://)?(?:www\.)?", "", text).split("/")[0].lower()
     m = REPORTS_RE.match(text)
@@ -225,7 +264,8 @@ def copyright_owner(text: str) -> str | None:
     m = COPYRIGHT_RE.search(text)
     if not m:
         return None
-    owner = CORPORATE_RE.sub("", m.group("owner")).strip(" -–,.")
+    owner = CORPORATE_RE.sub("", m.group("owner")).strip(" -–,.&")
+    owner = re.sub(r"\s(?:19|20)\d\d$", "", owner)
     owner = re.sub(r"^(?:by|the)\s", "", owner, flags=re.I) if owner.lower() != "the" else ""
     return owner if looks_like_site(owner) else None
 

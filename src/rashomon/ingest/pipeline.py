@@ -23,9 +23,9 @@ from .clean import clean_text
 from .decode import DecodeError, decode
 from .files import ReadError, discover, read_bytes
 from .language import detect_language
-from .overrides import load_overrides
+from .overrides import Overrides, load_overrides
 from .readers import RawDoc, reader_for
-from .template import find_template_lines
+from .template import find_template_lines, masthead_names
 
 MAX_BYTES = 20_000_000
 
@@ -122,12 +122,15 @@ def ingest_paths(
     for raw in raws:
         groups.setdefault(raw.group, []).append(raw.text)
     templates = find_template_lines(groups)
+    mastheads = masthead_names(groups)
 
     result = IngestResult(errors=errors)
     by_id: dict[str, Document] = {}
     for raw in raws:
         try:
-            doc = build_document(raw, templates.get(raw.group, frozenset()), overrides)
+            doc = build_document(
+                raw, templates.get(raw.group, frozenset()), overrides, mastheads.get(raw.group)
+            )
         except (Exception, RecursionError) as exc:  # the boundary of the clean stage
             result.errors.append(
                 IngestError(raw.source, f"cleaning failed: {one_line(exc)}", "clean")
@@ -145,12 +148,16 @@ def ingest_paths(
     return result
 
 
-def build_document(raw: RawDoc, template: frozenset[str], overrides) -> Document | IngestError:
+def build_document(
+    raw: RawDoc, template: frozenset[str], overrides: Overrides, masthead: str | None = None
+) -> Document | IngestError:
     cleaned = clean_text(raw.text, template, raw.meta, raw.kind)
     if not cleaned.text.strip():
         return IngestError(raw.source, "no article text left after removing boilerplate", "clean")
     meta = raw.meta
     meta.fill(cleaned.meta)
+    if masthead:
+        meta.set("outlet", masthead, "masthead", masthead, 0.6, rank="layout")
     overrides.apply(raw.source, meta)
     return Document(
         id=document_id(cleaned.text),

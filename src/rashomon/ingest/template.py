@@ -62,3 +62,32 @@ def find_template_lines(
 
 def _keys(lines: Iterable[str]) -> set[str]:
     return {key for key in map(template_key, lines) if key}
+
+
+MASTHEAD_SHARE = 0.6  # of a group's pages that must open with the same name line
+
+
+def masthead_names(groups: dict[str, list[str]], min_docs: int = 3) -> dict[str, str]:
+    """For each group, a short name line that opens most of its pages (among their
+    first three lines): the site's masthead, e.g. "Morning Ledger"."""
+    from .features import Line
+    from .metadata import looks_like_name
+
+    out = {}
+    for group, texts in groups.items():
+        distinct = list(dict.fromkeys(texts))
+        if len(distinct) < min_docs:
+            continue
+        counts: Counter[str] = Counter()
+        first: dict[str, str] = {}
+        for text in distinct:
+            head = [ln.strip() for ln in text.split("\n") if ln.strip()][:3]
+            for line in head:
+                key = line_key(line)
+                if key and looks_like_name(Line(line)):
+                    first.setdefault(key, line)
+            counts.update({line_key(ln) for ln in head})
+        names = [k for k in first if counts[k] >= MASTHEAD_SHARE * len(distinct)]
+        if names:
+            out[group] = first[names[0]]
+    return out
