@@ -17,7 +17,7 @@ not parse become one clear reason instead of an exception.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .dates import normalise_date
@@ -49,6 +49,7 @@ class ArticleError(ValueError):
 class Article:
     text: str
     meta: Meta
+    warnings: list[str] = field(default_factory=list)  # kept, but worth a line
 
 
 def check_text(value: str, key: str) -> str:
@@ -108,7 +109,7 @@ def outlet_from_url(url: str) -> str | None:
 
 
 def _looks_like_url(value: str) -> bool:
-    return value.startswith(("http://", "https://", "www."))
+    return value.startswith(("http://", "https://"))
 
 
 def article_from_json(record: object, source: str) -> Article:
@@ -143,6 +144,9 @@ def article_from_json(record: object, source: str) -> Article:
             url = url or value
             continue
         put("outlet", key, value.removeprefix("www."))
-    if meta.outlet is None and url and (host := outlet_from_url(url)):
+    warnings = []
+    if url and (host := outlet_from_url(url)) is None:
+        warnings.append(f"url {url[:60]!r} does not parse (document kept, no outlet from it)")
+    if meta.outlet is None and url and host:
         meta.set("outlet", host, "json:url", f"url: {url}", 0.9, "input")
-    return Article(text, meta)
+    return Article(text, meta, warnings)

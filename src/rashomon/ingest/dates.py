@@ -46,6 +46,11 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name] = _number
+for _number, _name in enumerate(
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
+    start=1,
+):
+    MONTHS[_name] = _number  # Russian dates put the month in the genitive: "14 марта 1952"
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)"
@@ -76,8 +81,9 @@ TIME_RE = re.compile(r"([012]?\d)(?:[:.h]([0-5]\d))?\s?([ap])?\.?m?\.?", re.I)
 
 # What a line says about the date it holds. Checked on the words before the date.
 PUBLISHED_RE = re.compile(
-    r"\b(?:published|posted|publish(?:ed)? (?:on|date)|first published|originally published"
-    r"|publicado|publicada|publié|publiée|veröffentlicht|pubblicato|gepubliceerd)\b",
+    r"\b(?:published|posted|publish(?:ed)? (?:on|date)|publish date|publication date"
+    r"|first published|originally published"
+    r"|publicado|publicada|publié|publiée|veröffentlicht|publiziert|pubblicato|gepubliceerd)\b",
     re.I,
 )
 UPDATED_RE = re.compile(
@@ -94,7 +100,11 @@ NOT_PUBLICATION_RE = re.compile(
     r"|launched|married|spouse|nascido|nacido|né|née|geboren|gestorben|morto|falecido"
     r"|fallecido|mort|décès|retrieved|accessed|archived|copyright|today is|today's paper"
     r"|print edition|deadline|expires|valid until|event date|starts|ends"
-    r"|photo|image|credit|caption)\b|\bsource\s?:",
+    r"|photo|image|credit|caption|reign|coronation|burial|graduated|joined|appointed|ordained"
+    r"|installed|dedicated|inducted|immigration|emigrated|marriage|contract (?:until|expires|ends)"
+    r"|naissance"
+    r"|décès|geburt|geboren|gestorben|дата рождения|дата смерти|родился|умер|nacimiento"
+    r"|fallecimiento|date of birth|date of death|d\.o\.b)\b|\bsource\s?:",
     re.I,
 )
 
@@ -166,16 +176,46 @@ def find_date(line: str) -> tuple[str, re.Match[str] | FoundDate] | None:
     return (found[0].iso, found[0]) if found else None
 
 
-def date_role(line: str, found: FoundDate) -> str | None:
+# A label ending in a colon or a tab ("Contract until: 30 June 2025", "Naissance\t17 janvier").
+LABEL_RE = re.compile(r"([^\W\d][\w .'’()-]{0,40}?)\s?(?::|\t)\s?$")
+RANGE_RE = re.compile(r"^\s?(?:[-–—]|to|until|bis|au|al|hasta)\s", re.I)
+RANGE_END_RE = re.compile(r"(?:[-–—]|\bto|\buntil|\bbis|\bau|\bhasta)\s?$", re.I)
+AGE_RE = re.compile(
+    r"^[\s,]{0,3}\(?(?:age|aged|à|im alter|лет|anos|años)\b|^[\s,]{0,3}\(\d{1,3}\)", re.I
+)
+
+
+def date_role(line: str, found: FoundDate, previous: str | None = None) -> str | None:
     """What the line says the date is: "published", "updated", "other" (born,
-    released, copyright ...) or None when it does not say."""
+    released, in office, a range of dates, any other label) or None when it
+    does not say. ``previous`` is the line above, which may be the label
+    ("Born" on one line, the date on the next, as infoboxes print)."""
     before = line[max(0, found.start - 60) : found.start]
-    if NOT_PUBLICATION_RE.search(before) or NOT_PUBLICATION_RE.search(line[found.end :][:30]):
+    after = line[found.end :][:30]
+    if NOT_PUBLICATION_RE.search(before) or NOT_PUBLICATION_RE.search(after):
         return "other"
+    following = RANGE_RE.match(after) and find_dates(line[found.end :][:60])
+    if following or RANGE_END_RE.search(before) and find_dates(before):
+        return "other"  # "3 May 2010 – 17 December 2013": a term, a life, not a day
+    if AGE_RE.match(after) or before.rstrip().endswith(("*", "†", "✝", "⚭")):
+        return "other"  # "11 March 1957 (age 66)", "* 4. Juni 1931"
     if UPDATED_RE.search(before):
         return "updated"
     if PUBLISHED_RE.search(before):
         return "published"
+    label = LABEL_RE.search(before)
+    if label and not PUBLISHED_RE.search(label.group(1)):
+        return "other"  # "Graduated: June 10, 1984", "Appointed CEO: 5 January 2004"
+    if previous is not None and not before.strip():
+        head = previous.strip()
+        if len(head.split()) <= 4 and UPDATED_RE.search(head):
+            return "updated"
+        if len(head.split()) <= 4 and PUBLISHED_RE.search(head):
+            return "published"  # "Publish date:" above "Oct 4, 2018"
+        if len(head.split()) <= 4 and (NOT_PUBLICATION_RE.match(head) or head.endswith(":")):
+            return "other"  # "Born" above "March 2, 1966 in Lyon"
+        if NOT_PUBLICATION_RE.match(head.split("\t")[0]) and "\t" in head:
+            return "other"
     return None
 
 

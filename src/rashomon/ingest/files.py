@@ -38,6 +38,16 @@ SPECIAL_KINDS = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
 )
+# What ``analyze`` writes into its output folder (never read back as input).
+OUTPUT_NAMES = frozenset(
+    {
+        "analysis.json",
+        "analysis.sqlite",
+        "analysis.sqlite-wal",
+        "analysis.sqlite-shm",
+        "report.html",
+    }
+)
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
@@ -58,6 +68,8 @@ def printable(name: str) -> str:
             out.append(f"\\x{code - 0xDC00:02x}")
         elif ch == "\\":
             out.append("\\\\")
+        elif ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
         elif ch in BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
             out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
         else:
@@ -79,8 +91,19 @@ class Walk:
         return real is not None and any(real.is_relative_to(root) for root in self.roots)
 
     def excluded(self, path: Path) -> bool:
+        """Under an excluded folder; when that folder holds the input itself (``--out``
+        is the input folder), only Rashomon's own output files in it are passed over."""
         real = _resolve(path)
-        return real is not None and any(real.is_relative_to(ex) for ex in self.exclude)
+        if real is None:
+            return False
+        for ex in self.exclude:
+            if not real.is_relative_to(ex):
+                continue
+            if not any(root.is_relative_to(ex) for root in self.roots):
+                return True
+            if real.parent == ex and real.name in OUTPUT_NAMES:
+                return True
+        return False
 
 
 def _resolve(path: Path) -> Path | None:

@@ -24,6 +24,7 @@ Each field is recorded in :class:`metadata.Meta` with the line it came from.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,10 @@ BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, th
 TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
 BANNER_RE = re.compile(r"\byou are here\b|\bwelcome\b.{0,40}!|\bbreadcrumbs?\b", re.I)
 SEPARATORS = "»›>|/•·→"
+BYLINE_LABELS = frozenset(
+    "by author authors written by von por par di door av autor auteur autore".split()
+)
+WIKI_CHROME_RE = re.compile(r"^(?:jump to|from wiki|\(redirected)", re.I)
 
 
 @dataclass
@@ -69,12 +74,17 @@ class Header:
 def _date_candidates(blocks: Sequence[Block], indices: Sequence[int]) -> list[tuple]:
     """(index, FoundDate, role, byline author) for every date in a short line."""
     out = []
+    latest = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
     for i in indices:
         block = blocks[i]
         if block.line.n_words > DATE_LINE_MAX_WORDS or block.kind == body.PROSE:
             continue
+        previous = next((b.text for b in reversed(blocks[max(0, i - 3) : i]) if b.text), None)
         for found in find_dates(block.text):
-            out.append((i, found, date_role(block.text, found)))
+            role = date_role(block.text, found, previous)
+            if found.iso[:10] > latest:
+                role = "other"  # a publication date is never in the future ("Contract until")
+            out.append((i, found, role))
     return out
 
 
@@ -128,8 +138,13 @@ def _title_score(
         return None
     if line.best_cue and line.cue_ratio >= 0.4 or line.imperative or line.is_domain:
         return None
-    if find_dates(text) or parse_byline(text):
+    if find_dates(text) or parse_byline(text) or text.startswith("("):
         return None
+    if sum(ch.isdigit() for ch in text) > 0.3 * len(text):
+        return None  # "1936 – 2020", a score line
+    label, colon, rest = text.partition(": ")
+    if colon and len(label.split()) <= 3 and len(rest.split()) <= 4:
+        return None  # "Previous club: Eastbridge United", "Inducted: 2008"
     if text.endswith(".") and not text.endswith("...") and line.cap_ratio < 0.7:
         return None  # a sentence of the article, not its headline
     score = -0.35 * _distance(blocks, i, anchor)
@@ -166,8 +181,14 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     hi = min(span.end, span.start + 4)
     zone = list(range(lo, hi + 1))
 
-    # bylines
+    # bylines, on one line or as a label line ("By", "Author:") above the name
     bylines = {i: b for i in zone if (b := _byline(blocks[i])) is not None}
+    for i in zone[:-1]:
+        label = blocks[i].text.strip().lower().rstrip(":")
+        name = name_words(blocks[i + 1].text)
+        if label in BYLINE_LABELS and name and looks_like_person(name, 5):
+            bylines.setdefault(i + 1, (name, "byline:label"))
+            header.used.add(i)
     # dates with their evidence
     dates = _date_candidates(blocks, zone)
     # the body starts after the last header line found in the span's first blocks
@@ -202,6 +223,16 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         score = _title_score(blocks, i, anchor if i < anchor else body_start, lede, below)
         if score is not None:
             scored.append((score, -abs(anchor - i), i))
+    wiki = next((i for i in range(lo, span.end + 1) if wiki_source(blocks[i].text)), None)
+    if wiki is not None:  # a wiki's page title is the line above "From Wikipedia, ..."
+        above = [
+            j for j in range(max(lo, wiki - 3), wiki) if blocks[j].text and j not in header_lines
+        ]
+        named = [
+            j for j in above if blocks[j].kind != body.FURNITURE or blocks[j].reason == rules.WIKI
+        ]
+        if named and not WIKI_CHROME_RE.match(blocks[named[-1]].text):
+            scored = [(10.0, 0, named[-1])]
     if scored:
         score, _, i = max(scored)
         if score > -3.0:
@@ -222,7 +253,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             header.used.add(i)
             break
     _pick_date(blocks, dates, bylines, anchor, body_start, header)
-    if meta.author is None:
+    if meta.author is None and wiki is None:
         _name_line(blocks, lo, body_start, header)
     _pick_outlet(blocks, lo, body_start, span, header, outlet_lines)
     header.used.update(bylines)

@@ -208,7 +208,10 @@ DOMAIN_IN_LINE_RE = re.compile(
     re.I,
 )
 PARENTHETICAL_RE = re.compile(r"\s?\([^()]{0,80}\)")
-WIKI_SOURCE_RE = re.compile(r"^From (?P<outlet>[A-Z][\w-]{1,40}), the free\b")
+WIKI_SOURCE_RE = re.compile(
+    r"^(?:From|aus|De|Da|Un article de|Материал из) (?P<outlet>[A-ZÀ-ÿА-Я][\w-]{1,40})"
+    r"(?:,| —| –) (?:the|der|la|l'|свободной)\b"
+)
 REPORTS_RE = re.compile(r"^(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s(?:reports|reported|says)\s?:?$")
 DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,40}?,?\s?)?(?:[A-Z][a-z]{2,8}\.?\s{1,2}\d{1,2},?\s?)?"
@@ -278,7 +281,10 @@ def looks_like_site(text: str) -> bool:
 def wiki_source(text: str) -> str | None:
     """ "From Wikinews, the free news source you can write!" -> "Wikinews"."""
     m = WIKI_SOURCE_RE.match(text.strip())
-    return m.group("outlet") if m else None
+    if not m:
+        return None
+    outlet = m.group("outlet")
+    return "Wikipedia" if outlet.startswith(("Wikip", "Википеди")) else outlet
 
 
 def dateline_outlet(text: str) -> str | None:

@@ -114,6 +114,7 @@ def _records(
             continue
         group = f"{path}::{article.meta.outlet or ''}"
         out.append(RawDoc(source, article.text, group, article.meta, kind="extracted"))
+        out.extend(parse_error(source, f"{label}: {w}" if label else w) for w in article.warnings)
     return out
 
 

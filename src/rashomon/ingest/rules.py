@@ -30,7 +30,8 @@ TEMPLATE = "cross-document-template"
 METADATA = "metadata"
 
 WIKI_LINE_RE = re.compile(
-    r"^(?:from wiki\w+,|jump to (?:navigation|search)|template:|category:|categories:"
+    r"^(?:from wiki\w+,|aus wikipedia,|un article de wikipédia|de wikipedia, la|da wikipedia,"
+    r"|материал из википедии|jump to (?:navigation|search)|template:|category:|categories:"
     r"|hidden categories:|file:|retrieved from\b|this page was last edited|\(redirected from"
     r"|wikipedia®|text is available under|main article:|for other uses,? see"
     r"|coordinates:|this article is about\b|(?:\[\s*(?:edit|citation needed|change)\s*\]\s*)+$)",
