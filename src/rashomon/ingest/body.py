@@ -64,6 +64,7 @@ REPEAT = "repeat"  # a short line printed more than once on the page: a teaser
 FURNITURE = "furniture"  # share prompts, adverts, credits, footers
 ENDING = "ending"  # opens what follows an article
 RENDER = "render"  # a placeholder the renderer wrote (an image name, an iframe)
+DATED = "dated"  # a line that is a date: a byline's, a teaser's, a comment's
 
 WEIGHTS = {
     CONTENT: 0.0,
@@ -73,6 +74,7 @@ WEIGHTS = {
     FURNITURE: -3.0,
     ENDING: -120.0,
     RENDER: -5.0,
+    DATED: -25.0,  # inside an article a bare date line is rare; in teasers and comments common
 }
 
 
@@ -86,6 +88,8 @@ def classify(block: Block, repeated: bool = False) -> str:
         return REPEAT
     if block.reason is not None:
         return FURNITURE
+    if dated_line(block):
+        return DATED
     prose = is_prose(block)
     if repeated and line.n_words <= REPEAT_MAX_WORDS and not (prose and line.terminal):
         return REPEAT
@@ -96,6 +100,24 @@ def classify(block: Block, repeated: bool = False) -> str:
     if content_line(block):
         return CONTENT
     return ITEM if block.bullet else HEADING
+
+
+DATED_MAX_WORDS = 8  # words beside the date (a time, an author, "Posted")
+
+
+def dated_line(block: Block) -> bool:
+    """A short line that holds a complete date: the date of a teaser, a comment,
+    a byline. Between an article's paragraphs there are none."""
+    from .dates import find_dates
+
+    line = block.line
+    if line.n_words > DATED_MAX_WORDS + 6 or not any(ch.isdigit() for ch in block.text):
+        return False
+    found = find_dates(block.text)
+    if not found:
+        return False
+    rest = block.text[: found[0].start] + " " + block.text[found[0].end :]
+    return len(rest.split()) <= DATED_MAX_WORDS
 
 
 def weight(kind: str, block: Block) -> float:
@@ -145,6 +167,25 @@ def article_span(blocks: Sequence[Block]) -> Span | None:
     while start > 0 and _short_sentence(blocks[start - 1]):
         start -= 1  # "He denied it." opening the article
     best_span = Span(start, end)
-    while end + 1 < len(blocks) and blocks[end + 1].kind in (PROSE, CONTENT):
-        end += 1  # a list or table that ends the article
-    return Span(best_span.start, end)
+    return Span(best_span.start, _list_end(blocks, end))
+
+
+EXTENSION_GAP = 2  # interruptions (a link, a label) a list may have before it has ended
+
+
+def _list_end(blocks: Sequence[Block], end: int) -> int:
+    """The last block of a list or table that closes the article: content lines
+    and prose, each interrupted by at most a couple of other lines, until a
+    heading that ends the article or a date line."""
+    gap = 0
+    for j in range(end + 1, len(blocks)):
+        kind = blocks[j].kind
+        if kind in (PROSE, CONTENT):
+            end, gap = j, 0
+        elif kind in (ENDING, DATED, REPEAT):
+            break
+        else:
+            gap += 1
+            if gap > EXTENSION_GAP:
+                break
+    return end
