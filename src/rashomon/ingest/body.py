@@ -113,6 +113,8 @@ def dated_line(block: Block) -> bool:
     line = block.line
     if line.n_words > DATED_MAX_WORDS + 6 or not any(ch.isdigit() for ch in block.text):
         return False
+    if line.sentence and line.terminal:
+        return False  # "On March 4, 2019, the court ruled against the council."
     found = find_dates(block.text)
     if not found:
         return False
