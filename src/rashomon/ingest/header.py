@@ -47,6 +47,8 @@ from .metadata import (
 )
 from .template import line_key
 
+TITLE_DISTANCE = 0.35  # score lost per block between a headline candidate and the byline/body
+TITLE_TIE = 1.0  # candidates this close to the best count as tied
 HEAD_BLOCKS = 30  # how far above the body the header may start
 TITLE_MAX_WORDS = 40
 DATE_LINE_MAX_WORDS = 25
@@ -132,7 +134,10 @@ def _title_score(
     n = line.n_words
     if n < 2 or n > TITLE_MAX_WORDS or (line.unspaced and n < 4):
         return None
-    if block.kind in (body.ENDING, body.RENDER, body.FURNITURE) or text.endswith(":"):
+    caption = block.reason in (rules.CAPTION, rules.REPEATED)  # a headline printed twice
+    if block.kind in (body.ENDING, body.RENDER) or text.endswith(":"):
+        return None
+    if block.kind == body.FURNITURE and not caption:
         return None
     if BANNER_RE.search(text) or sum(text.count(s) for s in SEPARATORS) >= 2:
         return None
@@ -147,7 +152,7 @@ def _title_score(
         return None  # "Previous club: Eastbridge United", "Inducted: 2008"
     if text.endswith(".") and not text.endswith("...") and line.cap_ratio < 0.7:
         return None  # a sentence of the article, not its headline
-    score = -0.35 * _distance(blocks, i, anchor)
+    score = -TITLE_DISTANCE * _distance(blocks, i, anchor)
     words = {w for w in line.lower_words if len(w) > 2 or line.unspaced}
     if words and lede:
         score += 4.0 * len(words & lede) / len(words)
@@ -157,7 +162,7 @@ def _title_score(
         score -= 1.5
     if below_cluster:
         score -= 1.0  # below the byline and date: a caption or a standfirst
-    if CAPTION_RE.search(text) or line.addresses_reader:
+    if CAPTION_RE.search(text) or line.addresses_reader or caption:
         score -= 1.5
     if line.terminal and n > 12:
         score -= 1.5  # a standfirst, not a headline
@@ -234,7 +239,9 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if named and not WIKI_CHROME_RE.match(blocks[named[-1]].text):
             scored = [(10.0, 0, named[-1])]
     if scored:
-        score, _, i = max(scored)
+        best = max(scored)[0]
+        # a headline is printed above its standfirst and the captions: of the near-best, the first
+        score, _, i = min((c for c in scored if c[0] >= best - TITLE_TIE), key=lambda c: c[2])
         if score > -3.0:
             title, site = split_title(blocks[i].text)
             meta.set("title", title, "headline", blocks[i].text, min(0.95, 0.6 + score / 10))

@@ -30,7 +30,9 @@ from .features import Line
 BULLET_RE = re.compile(r"^(?:[•·◦▪▫■□●○◆◇►▶‣⁃*+\-–—]|\d{1,3}[.)])\s+(?=\S)")
 BARE_BULLET_RE = re.compile(r"^[•·◦▪▫■□●○◆◇►▶‣⁃*+\-–—]$")
 # Renderer placeholders: [image.jpg], [https://…], [ ], [Sign Up], IFRAME: …, (*), ( ).
-PLACEHOLDER_RE = re.compile(r"\[[^\[\]]{0,200}\]|\((?:\*| )\)")
+PLACEHOLDER_RE = re.compile(
+    r"\[[^\[\]]{0,200}\]|\((?:\*| |BUTTON|IMAGE|INLINE|IFRAME|EMBED|FORM|OBJECT|AUDIO|VIDEO)\)"
+)
 RENDERER_LINE_RE = re.compile(r"^(?:IFRAME|FRAME|IMAGE|Image|IMG|INLINE|EMBED):\s", re.I)
 IMAGE_NAME_RE = re.compile(
     r"^\S{0,200}\.(?:jpe?g|png|gif|webp|svg|bmp|avif)(?:\?\S{0,200})?$", re.I
@@ -132,7 +134,7 @@ SLUG_RE = re.compile(r"^[\w.-]{1,200}$")
 
 def _is_prose_bracket(token: str) -> bool:
     inner = token[1:-1].strip()
-    if not inner or token.startswith("("):
+    if not inner or token.startswith("(") or inner.isupper() and token.startswith("("):
         return False
     if IMAGE_NAME_RE.match(inner) or inner.startswith(("http", "/", "www.")):
         return False
