@@ -133,14 +133,15 @@ def _mostly_utf8(data: bytes) -> int | None:
     return invalid if invalid <= max(3, STRAY_SHARE * high) else None
 
 
-def decode(data: bytes) -> Decoded:
+def decode(data: bytes, normalised: bool = True) -> Decoded:
     """Decode ``data`` or raise :class:`DecodeError`.
 
     A few bytes that break otherwise valid UTF-8 are replaced (U+FFFD) and
     reported in ``warning``; they are never a reason to guess another
     encoding, which would garble every other non-ASCII character.
-    The text is normalised (see :func:`normalise`); emptiness is the caller's
-    business because "empty" is reported differently from "undecodable".
+    The text is normalised (see :func:`normalise`) unless ``normalised`` is
+    False (markup, whose parser normalises what it keeps); emptiness is the
+    caller's business because "empty" is reported differently from "undecodable".
     """
     encoding = None
     warning = None
@@ -180,7 +181,7 @@ def decode(data: bytes) -> Decoded:
         if encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
             raise DecodeError("binary file (control characters)")
         raise DecodeError(f"undecodable bytes (not UTF-8; best guess {encoding} gives garbage)")
-    return Decoded(normalise(text), encoding, warning)
+    return Decoded(normalise(text) if normalised else text, encoding, warning)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -20,6 +20,8 @@ from functools import cached_property
 _UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 WORD_RE = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+(?:['’.-][^\W_{_UNSPACED}]+)*", re.UNICODE)
 UNSPACED_RE = re.compile(rf"[{_UNSPACED}]")
+LETTER_RE = re.compile(r"[^\W\d_]")
+NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_\u0000-\u024f]")
 CJK_TERMINAL = "。！？"
 TERMINAL_RE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
 SEPARATOR_RE = re.compile(r"(?:^|\s)(?:›|»|\||>|/|·|•|→|::|-{1,2})(?=\s|$)")
@@ -119,7 +121,11 @@ class Line:
 
     @cached_property
     def lower_words(self) -> list[str]:
-        return [w.lower() for w in self.words]
+        return (
+            WORD_RE.findall(self.text.lower())
+            if self.text.isascii()
+            else [w.lower() for w in self.words]
+        )
 
     @property
     def n_words(self) -> int:
@@ -159,8 +165,10 @@ class Line:
     @cached_property
     def non_latin(self) -> bool:
         """Mostly letters outside Latin script: our English cues do not apply."""
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and sum(ord(c) > 0x24F for c in letters) > len(letters) / 2
+        if self.text.isascii():
+            return False
+        letters = len(LETTER_RE.findall(self.text))
+        return bool(letters) and len(NON_LATIN_LETTER_RE.findall(self.text)) > letters / 2
 
     def cues(self, category: str) -> int:
         vocab = CUE_WORDS[category]

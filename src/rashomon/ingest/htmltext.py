@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .dates import normalise_date
+from .decode import normalise
 from .metadata import Meta
 
 TAG_RE = re.compile(r"<\s{0,10}[a-zA-Z!]")
@@ -74,4 +75,4 @@ def html_to_text(html: str) -> tuple[str, Meta]:
     date = normalise_date(doc.date)
     if date and (date[4:10] != "-01-01" or states_new_year(html, date[:4])):
         meta.set("published", date, "htmldate", EVIDENCE, 0.85)
-    return re.sub(r"\n+", "\n\n", text), meta
+    return re.sub(r"\n+", "\n\n", normalise(text)), meta

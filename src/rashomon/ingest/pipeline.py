@@ -24,7 +24,7 @@ from .decode import DecodeError, decode
 from .files import ReadError, discover, read_bytes
 from .language import detect_language
 from .overrides import Overrides, load_overrides
-from .readers import RawDoc, reader_for
+from .readers import MARKUP, RawDoc, reader_for
 from .template import find_template_lines, masthead_names
 
 MAX_BYTES = 20_000_000
@@ -64,7 +64,7 @@ def read_file(path: Path, source: str, max_bytes: int) -> tuple[list[RawDoc], li
         return [], [IngestError(source, f"unreadable: {one_line(exc)}", "read")]
     errors: list[IngestError] = []
     try:
-        decoded = decode(data)
+        decoded = decode(data, normalised=reader not in MARKUP)
     except DecodeError as exc:
         return [], [IngestError(source, str(exc), "decode")]
     except Exception as exc:

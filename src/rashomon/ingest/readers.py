@@ -31,7 +31,7 @@ from .htmltext import NoTextError, html_to_text
 from .markdown import markdown_to_text
 from .metadata import Meta
 
-__all__ = ["READERS", "RawDoc", "outlet_from_url", "reader_for", "register"]
+__all__ = ["MARKUP", "READERS", "RawDoc", "outlet_from_url", "reader_for", "register"]
 
 
 @dataclass
@@ -48,12 +48,15 @@ class RawDoc:
 
 Reader = Callable[[str, str, Path], list[RawDoc | IngestError]]
 READERS: dict[str, Reader] = {}
+MARKUP: set[Reader] = set()  # readers that get the text as decoded, before normalisation
 
 
-def register(*suffixes: str) -> Callable[[Reader], Reader]:
+def register(*suffixes: str, markup: bool = False) -> Callable[[Reader], Reader]:
     def decorate(reader: Reader) -> Reader:
         for suffix in suffixes:
             READERS[suffix.lower()] = reader
+        if markup:
+            MARKUP.add(reader)
         return reader
 
     return decorate
@@ -80,7 +83,7 @@ def read_markdown(text: str, source: str, path: Path) -> list[RawDoc | IngestErr
     return [RawDoc(source, body, str(path.parent), meta)]
 
 
-@register(".html", ".htm", ".xhtml")
+@register(".html", ".htm", ".xhtml", markup=True)
 def read_html(text: str, source: str, path: Path) -> list[RawDoc | IngestError]:
     try:
         body, meta = html_to_text(text)
