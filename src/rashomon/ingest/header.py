@@ -228,6 +228,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         score = _title_score(blocks, i, anchor if i < anchor else body_start, lede, below)
         if score is not None:
             scored.append((score, -abs(anchor - i), i))
+    title_method = "headline"
     wiki = next((i for i in range(lo, span.end + 1) if wiki_source(blocks[i].text)), None)
     if wiki is not None:  # a wiki's page title is the line above "From Wikipedia, ..."
         above = [
@@ -237,14 +238,15 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             j for j in above if blocks[j].kind != body.FURNITURE or blocks[j].reason == rules.WIKI
         ]
         if named and not WIKI_CHROME_RE.match(blocks[named[-1]].text):
-            scored = [(10.0, 0, named[-1])]
+            scored, title_method = [(10.0, 0, named[-1])], "wiki-title"
     if scored:
         best = max(scored)[0]
         # a headline is printed above its standfirst and the captions: of the near-best, the first
         score, _, i = min((c for c in scored if c[0] >= best - TITLE_TIE), key=lambda c: c[2])
         if score > -3.0:
             title, site = split_title(blocks[i].text)
-            meta.set("title", title, "headline", blocks[i].text, min(0.95, 0.6 + score / 10))
+            confidence = min(0.95, 0.6 + score / 10)
+            meta.set("title", title, title_method, blocks[i].text, confidence)
             header.used.add(i)
             header.title_at = i
             if site:
