@@ -58,6 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "benchmarks" / "article_extraction"
 WORK = ROOT / "benchmarks" / "_work" / "article_extraction"
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+WARM_UP = 5  # pages each system reads before it is timed (imports, caches)
+TIMED_RUNS = 2  # each system's time is the faster of two runs over all pages (shared machine)
 SHINGLE = 4
 PUBLISHED = [  # the benchmark README's table: F1 / precision / recall
     ("rs_trafilatura", "0.970", "0.951", "0.990"),
@@ -206,9 +208,14 @@ class Run:
 def run_trafilatura(pages: Sequence[Page], name: str, **options: object) -> Run:
     import trafilatura
 
-    started = time.perf_counter()
-    texts = [trafilatura.extract(page.html, **options) or "" for page in pages]
-    return Run(name, texts, time.perf_counter() - started)
+    for page in pages[:WARM_UP]:
+        trafilatura.extract(page.html, **options)
+    best = float("inf")
+    for _ in range(TIMED_RUNS):
+        started = time.perf_counter()
+        texts = [trafilatura.extract(page.html, **options) or "" for page in pages]
+        best = min(best, time.perf_counter() - started)
+    return Run(name, texts, best)
 
 
 def run_ingest(pages: Sequence[Page], folder: Path, suffix: str, name: str) -> Run:
@@ -216,9 +223,12 @@ def run_ingest(pages: Sequence[Page], folder: Path, suffix: str, name: str) -> R
     from rashomon.ingest import ingest_paths
 
     paths = [folder / f"{page.key}{suffix}" for page in pages]
-    started = time.perf_counter()
-    result = ingest_paths(paths)
-    seconds = time.perf_counter() - started
+    ingest_paths(paths[:WARM_UP])
+    seconds = float("inf")
+    for _ in range(TIMED_RUNS):
+        started = time.perf_counter()
+        result = ingest_paths(paths)
+        seconds = min(seconds, time.perf_counter() - started)
     by_source = {Path(d.source).name: d for d in result.documents}
     by_id = {d.id: d for d in result.documents}
     for dup in result.duplicates:
@@ -231,9 +241,9 @@ def run_ingest(pages: Sequence[Page], folder: Path, suffix: str, name: str) -> R
             {k: getattr(doc, k) for k in ("title", "outlet", "author", "published")} if doc else {}
         )
         if doc:
-            fields["date_evidence"] = next(
-                (f.evidence for f in doc.provenance if f.field == "published"), None
-            )
+            source = next((f for f in doc.provenance if f.field == "published"), None)
+            fields["date_evidence"] = source.evidence if source else None
+            fields["date_method"] = source.method if source else None
         meta.append(fields)
     return Run(name, texts, seconds, meta)
 
@@ -334,6 +344,7 @@ class MetaScore:
     author: tuple[int, int]
     outlet: tuple[int, int]
     outlet_wrong: int = 0
+    date_methods: dict[str, list[int]] = field(default_factory=dict)  # method -> [right, wrong]
 
 
 def score_meta(pages: Sequence[Page], run: Run) -> MetaScore:
@@ -342,6 +353,7 @@ def score_meta(pages: Sequence[Page], run: Run) -> MetaScore:
     right = wrong = with_date = extra = 0
     outlet = [0, len(pages)]
     outlet_wrong = 0
+    methods: dict[str, list[int]] = {}
     for page, meta in zip(pages, run.meta, strict=True):
         ref = page.reference
         if ref.get("title"):
@@ -356,13 +368,23 @@ def score_meta(pages: Sequence[Page], run: Run) -> MetaScore:
             ok = date_right(meta.get("published"), meta.get("date_evidence"), ref["date"])
             right += ok
             wrong += bool(ours) and not ok
+            if ours:
+                methods.setdefault(meta.get("date_method") or "?", [0, 0])[0 if ok else 1] += 1
         elif ours:
             extra += 1
         good = outlet_right(meta.get("outlet"), page)
         outlet[0] += good
         outlet_wrong += bool(meta.get("outlet")) and not good
     return MetaScore(
-        tuple(title), right, wrong, with_date, extra, tuple(author), tuple(outlet), outlet_wrong
+        tuple(title),
+        right,
+        wrong,
+        with_date,
+        extra,
+        tuple(author),
+        tuple(outlet),
+        outlet_wrong,
+        methods,
     )
 
 
@@ -426,22 +448,32 @@ def evaluate(pages: Sequence[Page], label: str) -> str:
     else:
         lines += ["", "_w3m and lynx are not installed: the text-dump rows are skipped._"]
     lines += ["", "**Metadata** (reference: what trafilatura and htmldate read from the HTML)", ""]
+    scored = [(run, score_meta(pages, run)) for run in [ours_html, *dumps]]
     lines += [META_HEAD] + [
-        meta_row(run.name.removeprefix("Rashomon ingest, "), score_meta(pages, run))
-        for run in [ours_html, *dumps]
+        meta_row(run.name.removeprefix("Rashomon ingest, "), score) for run, score in scored
+    ]
+    lines += ["", "Dates by the evidence they came from (right / wrong):", ""]
+    lines += [
+        f"- {run.name.removeprefix('Rashomon ingest, ')}: "
+        + ", ".join(f"{m} {r}/{w}" for m, (r, w) in sorted(score.date_methods.items()))
+        for run, score in scored
     ]
     per_page = {
         run.name: 1000 * run.seconds / len(pages) for run in [*baselines, ours_html, *dumps]
     }
-    fastest = min(per_page[b.name] for b in baselines)
+    default, fast = (per_page[b.name] for b in baselines)
     lines += [
         "",
-        "**Speed** (milliseconds per page, one process)",
+        "**Speed** (milliseconds per page, one process, the faster of two runs after a warm-up;"
+        " reading the files, decoding and cleaning included for Rashomon)",
         "",
-        "| system | ms/page | ratio to trafilatura |",
-        "|---|---|---|",
+        "| system | ms/page | ratio to trafilatura default | ratio to trafilatura fast |",
+        "|---|---|---|---|",
     ]
-    lines += [f"| {name} | {ms:.1f} | {ms / fastest:.2f} |" for name, ms in per_page.items()]
+    lines += [
+        f"| {name} | {ms:.1f} | {ms / default:.2f} | {ms / fast:.2f} |"
+        for name, ms in per_page.items()
+    ]
     return "\n".join(lines)
 
 
@@ -482,7 +514,15 @@ def main() -> None:
             "rendered by Debian's `w3m -dump` and `lynx -dump -nolist`. Title, date, author "
             "and outlet references are trafilatura's and htmldate's reading of the HTML "
             "(a year-only January 1 reference counts as no date); a date is right when its day "
-            "equals the reference's.",
+            "equals the reference's, or when the date-time the page prints, with the time zone "
+            "it names, falls on the reference's day in UTC. The HTML rows' metadata is "
+            "trafilatura's own, so it matches its reference by construction; the dump rows are "
+            "the test of Rashomon's own reading. Goals (issue 8): HTML body F1 ≥ 0.970 and never "
+            "below trafilatura alone; dumps F1 ≥ 0.93 with precision ≥ 0.92, title ≥ 90 %, "
+            "date right ≥ 85 % and wrong ≤ 2 %, ingest within 1.5× trafilatura's time. A "
+            "separate test set of 22 biography, wiki and obituary pages saved as text "
+            "(`tests/ingest/pages/bios`) checks that no birth, death or office date becomes a "
+            "publication date.",
             *sections,
             "**Published figures** (the benchmark README, all 181 pages):\n\n" + published_table(),
         ]
