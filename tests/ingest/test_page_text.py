@@ -14,7 +14,7 @@ from rashomon.ingest.clean import clean_text
 from rashomon.ingest.metadata import split_title
 from rashomon.ingest.template import find_template_lines, template_key
 
-from .corpus import BENCH, basil_articles
+from .corpus import BENCH, basil_articles, pretty_date
 
 needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason="shared benchmarks absent")
 
@@ -113,7 +113,7 @@ def test_basil_articles_in_a_w3m_like_page_keep_their_body():
         menu = "\n".join(f"  • {w}" for w in ("Home", "Politics", "World", "Business", "Opinion"))
         teasers = "\n".join(f"  • {a.title}" for a in articles[:5])
         page = (
-            f"{menu}\n\n{article.title}\n\nBy Staff Writer\n{_pretty(article.published)}\n\n"
+            f"{menu}\n\n{article.title}\n\nBy Staff Writer\n{pretty_date(article.published)}\n\n"
             + "\n\n".join(article.paragraphs)
             + f"\n\nShare this story\n\nMore from Politics\n{teasers}\n\n© 2019 Example News\n"
         )
@@ -124,9 +124,3 @@ def test_basil_articles_in_a_w3m_like_page_keep_their_body():
         )
         assert cleaned.meta.title == article.title.strip()
     assert lost == 0 and kept_chrome == 0
-
-
-def _pretty(iso: str | None) -> str:
-    from .corpus import _pretty as pretty
-
-    return pretty(iso)

@@ -376,4 +376,4 @@ def _pick_outlet(
             return
 
 
-__all__ = ["Header", "read_header", "rules"]
+__all__ = ["Header", "read_header"]
