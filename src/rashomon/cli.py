@@ -48,6 +48,16 @@ def analyze(
             help="Run extraction on Dask: a scheduler address (tcp://host:8786) or 'local'.",
         ),
     ] = None,
+    meta: Annotated[
+        Path | None,
+        typer.Option(
+            "--meta", help="JSON/JSONL of per-file corrections: {file: {title, published, ...}}."
+        ),
+    ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option("--follow-links", help="Follow links to folders and to files outside PATHS."),
+    ] = False,
 ) -> None:
     """Clean the articles under PATHS and extract what each one says.
 
@@ -79,6 +89,8 @@ def analyze(
             max_bytes=int(max_mb * 1_000_000),
             hooks=hooks,
             scheduler=scheduler,
+            meta=meta,
+            follow_links=follow_links,
         )
     analysis = result.analysis
     table = Table(title="Rashomon analysis", show_header=True)

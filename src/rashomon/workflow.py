@@ -67,6 +67,8 @@ def analyze(
     max_bytes: int = MAX_BYTES,
     hooks: Hooks | None = None,
     scheduler: str | None = None,
+    meta: str | Path | None = None,
+    follow_links: bool = False,
 ) -> AnalyzeResult:
     """Analyse the files under ``paths`` into ``out_dir`` (JSON, SQLite, HTML).
 
@@ -76,7 +78,9 @@ def analyze(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     clock = StageClock()
-    ingested = ingest_paths(paths, max_bytes=max_bytes)
+    ingested = ingest_paths(
+        paths, max_bytes=max_bytes, meta=meta, follow_links=follow_links, exclude=[out]
+    )
     clock.lap("ingest")
     errors = list(ingested.errors)
     for error in errors:
