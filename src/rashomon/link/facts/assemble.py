@@ -112,6 +112,23 @@ def sides_of(slot: str, pairs: list[tuple[str, FactMention]], index: CorpusIndex
     return merged
 
 
+def _confirmed(slot: str, side: Side, index: CorpusIndex) -> bool:
+    """Two independent sources give this value about the same thing.
+
+    A name is confirmed only by two statements about the same kind of action told
+    with some of the same words ("Obama took $700 billion out of Medicare" does not
+    confirm "Obama took on Ryan"); other values by being of one story or event."""
+    if slot_kind(slot) not in NAME_SLOTS or slot == "where":
+        return len(side.docs) >= 2
+    for i, fa in enumerate(side.facts):
+        for fb in side.facts[i + 1 :]:
+            if fa.doc == fb.doc or not (index.kinds_of(fa) & index.kinds_of(fb)):
+                continue
+            if len(_around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)) >= 1:
+                return True
+    return False
+
+
 def _coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
     """Some source itself gives a value like ``a`` and a value like ``b``: here the slot
     has several answers (two games, two falls, two hostings), so neither is the
@@ -285,7 +302,7 @@ def build_fact(
         status = "revised"
     elif incompatible:
         status = "uncertain"
-    elif len(sources) >= 2:
+    elif len(sources) >= 2 and any(_confirmed(slot, side, index) for side in sides):
         status = "agreed"
     else:
         status = "single"
