@@ -35,6 +35,7 @@ DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
 # content words (within this many characters of the value, inside the sentence).
 CONTEXT_WORDS = {"count": 2, "count:money": 3, "where": 1, "when": 2}
 CONTEXT_CHARS = 60
+MAX_PAIRED = 24  # statements of one value paired with the other's (cost bound per value pair)
 MEASURE_SLOTS = frozenset(
     {"count:distance", "count:weight", "count:area", "count:age", "count:magnitude"}
 )
@@ -120,8 +121,8 @@ def _confirmed(slot: str, side: Side, index: CorpusIndex) -> bool:
     confirm "Obama took on Ryan"); other values by being of one story or event."""
     if slot_kind(slot) not in NAME_SLOTS or slot == "where":
         return len(side.docs) >= 2
-    for i, fa in enumerate(side.facts):
-        for fb in side.facts[i + 1 :]:
+    for i, fa in enumerate(side.facts[:MAX_PAIRED]):
+        for fb in side.facts[i + 1 : MAX_PAIRED]:
             if fa.doc == fb.doc or not (index.kinds_of(fa) & index.kinds_of(fb)):
                 continue
             if len(_around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)) >= 1:
@@ -176,8 +177,8 @@ def _can_compare(
     need = DISPUTE_SUPPORT["name" if kind in NAME_SLOTS else kind]
     if story_slot and kind != "when":
         need = 0  # a figure or a place of one story: the words around it say what it is
-    for fa in a.facts:
-        for fb in b.facts:
+    for fa in a.facts[:MAX_PAIRED]:
+        for fb in b.facts[:MAX_PAIRED]:
             if fa.doc == fb.doc:
                 continue
             x = sentences.get((fa.doc, fa.sentence_start))
@@ -204,8 +205,8 @@ def _any_against(
     """Some statement of one value and some of the other are told in sentences that
     differ on another detail (another victim, another day, another age): the two values
     may belong to two happenings, so neither is called disputed."""
-    for fa in a.facts:
-        for fb in b.facts:
+    for fa in a.facts[:MAX_PAIRED]:
+        for fb in b.facts[:MAX_PAIRED]:
             if fa.doc == fb.doc:
                 continue
             x = sentences.get((fa.doc, fa.sentence_start))
