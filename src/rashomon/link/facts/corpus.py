@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rashomon.extract.events import kind_keys
 from rashomon.model import Analysis, DocumentAnalysis, FactMention
@@ -32,6 +33,7 @@ from .voices import CopyIndex
 STORY_TYPES = frozenset({"PERSON", "ORG", "FAC"})
 STORY_MIN_DOCS = 4
 STORY_SHARE = 0.05
+STORY_GAP_DAYS = 10  # reports further apart than this, in time order, are two stories
 TOLD_TOGETHER_DOCS = 2  # documents in which two events share a sentence, to join them
 TOLD_TOGETHER_OVERLAP = 0.5  # or one document, when the events' reports overlap this much
 
@@ -95,6 +97,7 @@ def build_index(
             if entity.type in STORY_TYPES and 2 <= len(entity.docs) <= limit:
                 rare[doc].add(entity.id)
     happening = happenings(sentence_events, event_docs)
+    stories = stories_in_time(analysis)
     happening_docs: dict[str, set[str]] = defaultdict(set)
     for event, main in happening.items():
         happening_docs[main] |= set(event_docs[event])
@@ -102,7 +105,7 @@ def build_index(
         event_of=event_of,
         event_docs=event_docs,
         happening=happening,
-        stories=analysis.stories,
+        stories=stories,
         texts={d.id: d.text for d in analysis.documents},
         happening_docs={k: sorted(v) for k, v in happening_docs.items()},
         sentence_events=sentence_events,
@@ -114,8 +117,41 @@ def build_index(
         published={d.id: d.published for d in analysis.documents},
         copies=CopyIndex(analysis.reuse),
         silence=Silence(analyses, mentioned, {e.id: e.name for e in analysis.entities}),
-        time=StoryTime(analyses, analysis.stories),
+        time=StoryTime(analyses, stories),
     )
+
+
+def stories_in_time(analysis: Analysis) -> dict[str, str]:
+    """The stories of the event linker, cut where their reports are far apart in time.
+
+    Documents told in similar words are one story for linking events, but a pile that
+    spans years (an archive about one company) tells many happenings in those words:
+    facts are compared only among reports published within :data:`STORY_GAP_DAYS` of
+    the next one. Undated reports stay with their story."""
+    published = {d.id: (d.published or "")[:10] for d in analysis.documents}
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc, story in analysis.stories.items():
+        members[story].append(doc)
+    out: dict[str, str] = {}
+    for story, docs in members.items():
+        dated = sorted((d for d in docs if _day(published.get(d, ""))), key=published.get)
+        part, last = story, None
+        for doc in dated:
+            day = _day(published[doc])
+            if last is not None and day is not None and (day - last).days > STORY_GAP_DAYS:
+                part = doc  # a new story starts with this report
+            out[doc] = part
+            last = day
+        for doc in docs:
+            out.setdefault(doc, story)
+    return out
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def happenings(
