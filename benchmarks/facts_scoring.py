@@ -147,7 +147,7 @@ class SysOmission:
 
 
 def slots_match(system: str, gold: str) -> bool:
-    if system == gold:
+    if system == gold or system.startswith(gold + ":"):  # "count:money:USD" is "count:money"
         return True
     return system.startswith("count:") and gold == "count:other"
 

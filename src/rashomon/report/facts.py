@@ -54,6 +54,8 @@ def slot_label(slot: str) -> str:
     """ "count:killed" -> "killed", "agent" -> "who acted", "count:boat" -> "how many boats"."""
     if slot in SLOT_NAMES:
         return SLOT_NAMES[slot]
+    if slot.startswith("count:money:"):
+        return f"how much money ({slot.rsplit(':', 1)[1]})"
     if slot.startswith("count:"):
         noun = slot.split(":", 1)[1]
         return f"how many {noun if noun.endswith('s') else noun + 's'}"

@@ -221,7 +221,7 @@ def measure_of(q: Quantity, counted: Token | None) -> tuple[str, float] | None:
     """The slot of a figure that counts no role, and the factor to its slot's unit:
     money, percent, a measure (distances in metres, weights in kg), else what it counts."""
     if q.unit in MONEY_UNITS:
-        return "count:money", 1.0
+        return f"count:money:{q.unit}", 1.0  # sums compare in one currency only
     if q.unit in PERCENT_UNITS:
         return "count:percent", 1.0
     for unit in (q.unit, counted.lower_ if counted is not None else None):

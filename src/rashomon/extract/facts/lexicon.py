@@ -95,7 +95,9 @@ TOLL_NOUNS = words("toll number tally count figure total")
 FATAL_MODIFIERS = words("dead fatally")
 
 # Units that make the role: money and percentages are counted in their own slots.
-MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "CAD", "AUD", "CHF", "RUB"})
+MONEY_UNITS = frozenset(
+    {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "CAD", "AUD", "CHF", "RUB", "KRW", "ILS", "TWD"}
+)
 PERCENT_UNITS = frozenset({"%", "percent", "per cent"})
 # Units of measure: a figure in any of them is compared in one slot, converted to
 # the first unit of its kind ("200 feet" and "60 metres" are one distance).

@@ -229,9 +229,13 @@ def _same_thing(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
     generic = a.slot not in ROLE_KINDS and a.slot not in MEASURE_SLOTS
     if (a.slot == "when" or generic) and not (index.kinds_of(a) & index.kinds_of(b)):
         return False  # the day, or the figure, of two different kinds of happening
-    if generic and a.slot != "when" and _counted_words(a) != _counted_words(b):
-        return False
-    need = CONTEXT_WORDS.get(a.slot, CONTEXT_WORDS["count"])
+    named = generic and a.slot != "when" and not a.slot.startswith(("count:money", "count:percent"))
+    if named and _counted_words(a) != _counted_words(b):
+        return False  # sums and shares say what they are worth in the words around them
+    money = a.slot.startswith("count:money")
+    need = (
+        CONTEXT_WORDS["count:money"] if money else CONTEXT_WORDS.get(a.slot, CONTEXT_WORDS["count"])
+    )
     # a toll's sentence tells its happening ("when a gunman opened fire outside the
     # lounge"), wherever the figure stands in it; other figures are named next to them
     width = None if a.slot in ROLE_KINDS else CONTEXT_CHARS
