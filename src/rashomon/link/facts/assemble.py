@@ -13,6 +13,7 @@ two games, two falls, two hostings).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
@@ -33,7 +34,7 @@ DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
 # Figures and places of one story, both told in sentences about the story's own day
 # (:mod:`timing`), are about the same thing when the words around them share this many
 # content words (within this many characters of the value, inside the sentence).
-CONTEXT_WORDS = {"count": 2, "count:money": 3, "where": 1, "when": 2}
+CONTEXT_WORDS = {"count": 2, "where": 1, "when": 2}
 CONTEXT_CHARS = 60
 MAX_PAIRED = 24  # statements of one value paired with the other's (cost bound per value pair)
 MEASURE_SLOTS = frozenset(
@@ -118,15 +119,23 @@ def _confirmed(slot: str, side: Side, index: CorpusIndex) -> bool:
 
     A name is confirmed only by two statements about the same kind of action told
     with some of the same words ("Obama took $700 billion out of Medicare" does not
-    confirm "Obama took on Ryan"); other values by being of one story or event."""
-    if slot_kind(slot) not in NAME_SLOTS or slot == "where":
-        return len(side.docs) >= 2
+    confirm "Obama took on Ryan"); a day by two statements about the same kind of
+    happening; a figure by two that count the same thing (:func:`_same_thing`)."""
+    names = slot_kind(slot) in NAME_SLOTS
     for i, fa in enumerate(side.facts[:MAX_PAIRED]):
         for fb in side.facts[i + 1 : MAX_PAIRED]:
-            if fa.doc == fb.doc or not (index.kinds_of(fa) & index.kinds_of(fb)):
+            if fa.doc == fb.doc:
                 continue
-            if len(_around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)) >= 1:
-                return True
+            if names:
+                if not (index.kinds_of(fa) & index.kinds_of(fb)):
+                    continue
+                if len(_around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)):
+                    return True
+            elif slot == "when":
+                if index.kinds_of(fa) & index.kinds_of(fb):
+                    return True  # the day of the same kind of happening
+            elif _same_thing(fa, fb, index):
+                return True  # the same figure of the same thing
     return False
 
 
@@ -221,26 +230,49 @@ def _any_against(
 def _same_thing(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
     """Whether two figures of one story count the same thing.
 
-    A toll (killed, injured, arrested ...) names its thing by its role; another
-    figure must be written with the same words ("three boats" / "two boats", "a
-    48-page indictment" / "the 47-page indictment": not "seven AK-47 rifles" /
-    "three rifles"); and the words around the two values must overlap, the more so
-    for sums of money, of which one story has many."""
+    A toll (killed, injured, arrested ...) names its thing by its role; a sum of
+    money by what it buys or pays, the noun after it ("a $35 billion contract" /
+    "a US$40 billion (GB£20.1 billion) contract", "$700 billion in Medicare cuts" /
+    "$716 billion from Medicare"); another figure must be written with the same
+    words ("three boats" / "two boats", "a 48-page indictment" / "the 47-page
+    indictment": not "seven AK-47 rifles" / "three rifles") for the same kind of
+    action; and the words around the two values must overlap."""
+    if a.slot == "count:age":
+        return False  # an age tells who a story is about; whose age it is, we cannot tell
+    if a.slot.startswith(("count:money", "count:percent", "count:distance", "count:weight")):
+        what = _what_it_pays(a, index)  # "a $35 billion contract", "10 km deep", "% of shares"
+        return what is not None and what == _what_it_pays(b, index)
     generic = a.slot not in ROLE_KINDS and a.slot not in MEASURE_SLOTS
     if (a.slot == "when" or generic) and not (index.kinds_of(a) & index.kinds_of(b)):
         return False  # the day, or the figure, of two different kinds of happening
-    named = generic and a.slot != "when" and not a.slot.startswith(("count:money", "count:percent"))
+    named = generic and a.slot != "when" and not a.slot.startswith("count:percent")
     if named and _counted_words(a) != _counted_words(b):
-        return False  # sums and shares say what they are worth in the words around them
-    money = a.slot.startswith("count:money")
-    need = (
-        CONTEXT_WORDS["count:money"] if money else CONTEXT_WORDS.get(a.slot, CONTEXT_WORDS["count"])
-    )
+        return False
+    need = CONTEXT_WORDS.get(a.slot, CONTEXT_WORDS["count"])
     # a toll's sentence tells its happening ("when a gunman opened fire outside the
     # lounge"), wherever the figure stands in it; other figures are named next to them
     width = None if a.slot in ROLE_KINDS else CONTEXT_CHARS
     x, y = _around(a, index, width), _around(b, index, width)
     return len(x & y) >= need
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+MONEY_FILLERS = frozenset(
+    "in of for from on to worth a an the us dollars dollar euros pounds billion million "
+    "thousand trillion bn percent per cent pct m km ft feet foot metres meters metre meter "
+    "miles mile kilometres kilometers kg tonnes tons".split()
+)
+
+
+def _what_it_pays(fact: FactMention, index: CorpusIndex) -> str | None:
+    """The first content word after a sum or measure ("contract", "medicare", "deep"),
+    skipping asides in brackets and unit words."""
+    text = index.texts.get(fact.doc, "")
+    after = _PARENTHESES.sub(" ", text[fact.end : min(fact.sentence_end, fact.end + 80)])
+    for word in re.findall(r"[a-z][a-z'-]+", after.lower())[:4]:
+        if word not in MONEY_FILLERS:
+            return word
+    return None
 
 
 def _counted_words(fact: FactMention) -> frozenset[str]:

@@ -6,7 +6,10 @@ the list, so a dispute needs two values that cannot both be true
 the other value, with a typed reason and a confidence; below
 :data:`MIN_CONFIDENCE` the comparison abstains. A later report that changes
 a toll ("rose to five") is a revision, not a dispute: when the later value is
-worded as an update, or when the reports are dated apart and a toll grew.
+worded as an update, or when the reports are published on different days; two
+tolls are a dispute only between reports of the same day, and undated reports'
+tolls are not compared at all (their order, and so revision or dispute, is
+unknown).
 Names only conflict where both sources give one name of the same kind and
 neither source mentions the other's name anywhere (else they may be two
 participants, a place inside another, or a unit of an organisation).
@@ -70,6 +73,9 @@ class Verdict:
     earlier_first: bool = True  # for a revision: whether side a is the earlier value
 
 
+ABSTAIN = Verdict("abstain", "", 0.0)  # cannot tell a dispute from a revision
+
+
 def compatible(slot: str, a: Side, b: Side) -> bool | None:
     """Whether the two values can both be true (None: cannot tell)."""
     kind = slot_kind(slot)
@@ -110,6 +116,8 @@ def judge(
         return None  # one source gives both: its own revision or our misreading
     kind = slot_kind(slot)
     revision = _revision(slot, a, b, published)
+    if revision is ABSTAIN:
+        return None
     if revision is not None:
         return revision
     if kind in NAME_SLOTS:
@@ -183,9 +191,10 @@ def _revision(slot: str, a: Side, b: Side, published: Mapping[str, str | None]) 
         return Verdict(
             "revision", REASONS.get(slot_kind(slot), "number"), 0.8, earlier_first=later_is_b
         )
-    if slot in GROWING_ROLES and a_last and b_last and a_last[:10] != b_last[:10]:
-        a_value = max(f.high or f.low or 0 for f in a.facts)
-        b_value = max(f.high or f.low or 0 for f in b.facts)
-        if (a_last < b_last) == (a_value < b_value):
+    if slot in GROWING_ROLES:
+        if not (a_last and b_last):
+            return ABSTAIN  # a toll changes as a story develops: without dates, no order
+        if a_last[:10] != b_last[:10]:
+            # reports of different days: the later one gives the figure known then
             return Verdict("revision", "number", 0.7, earlier_first=a_last < b_last)
     return None

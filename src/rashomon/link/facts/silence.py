@@ -6,7 +6,8 @@ omitting a slot of an event it reports only when nothing in the whole
 document could be that slot's value:
 
 * ``when``: it states no date or time at all;
-* ``where``: it names no place at all;
+* ``where``: never called omitted, since a report may tell the place without
+  naming it ("at the office", "off the coast");
 * ``agent``, ``patient``: never called omitted, since a source that does not
   name the actor may still describe them ("a former employee"), and telling a
   description of the same person from no statement needs coreference we do not
@@ -31,7 +32,6 @@ from .values import ROLE_KINDS, slot_kind
 PLACE_SLOTS = frozenset({"where"})
 UNSAYABLE = frozenset({"agent", "patient"})
 DATED = frozenset({"DATE", "TIME"})
-PLACES = frozenset({"GPE", "LOC", "FAC"})
 # The words of each counted role, as stems: any of them in a document means it speaks
 # of that toll, whether or not a figure was read.
 ROLE_WORDS = {
@@ -58,7 +58,6 @@ class Silence:
         self.slots: dict[str, set[str]] = defaultdict(set)
         self.mentioned = mentioned
         self.names = names
-        self.places: set[str] = set()
         self.texts: dict[str, str] = {}
         for a in analyses:
             doc = a.document.id
@@ -68,8 +67,6 @@ class Silence:
                 self.kinds[doc] |= kind_keys(e.lemma)
             for f in a.facts:
                 self.slots[doc].add(f.slot)
-            if any(m.type in PLACES for m in a.entity_mentions):
-                self.places.add(doc)
             self.texts[doc] = a.document.text
 
     def silent(self, doc: str, slot: str, values: Sequence[str]) -> bool:
@@ -80,7 +77,7 @@ class Silence:
         if kind in UNSAYABLE:
             return False
         if kind in PLACE_SLOTS:
-            return doc not in self.places
+            return False  # a place may be told without a name ("the office", "offshore")
         role_kind = ROLE_KINDS.get(slot)
         if role_kind is None:
             return False
