@@ -592,6 +592,7 @@ def build(source: Path) -> list[Output]:
         ),
         markdown_note(arts["149731"], "blogs/airframe-notes/a400m-software-glitch.md"),
         jsonl_feed([arts["4764"], arts["106653"], arts["61389"]], "feeds/feed.jsonl"),
+        *retellings(),
     ]
     original = outs[0]
     dup_path = "wire/copy_of_northrop_eads_defeat_boeing.txt"
@@ -618,6 +619,92 @@ def build(source: Path) -> list[Output]:
             },
         )
     )
+    return outs
+
+
+# Reports of the 29 February 2008 tanker award written for this demo, in the way other
+# outlets told it, so that the comparison has several sources on one happening: they
+# agree on the 179 tankers and the Mobile plant and differ on the contract's value
+# ($35 billion vs $40 billion); one copies a paragraph of the wire story. Invented
+# text about a real event, marked as such in ATTRIBUTION.md; no evaluation uses it.
+RETELLINGS = [
+    (
+        "retellings/capitol-ledger/tanker_award.txt",
+        "CAPITOL LEDGER | capitol-ledger.example (example site)",
+        "Air Force picks Northrop-EADS team for $35 billion tanker deal",
+        dt.date(2008, 2, 29),
+        [
+            "WASHINGTON (Capitol Ledger) - The Air Force on Friday awarded a $35 billion "
+            "contract to build 179 aerial refueling tankers to Northrop Grumman and EADS, the "
+            "European parent of Airbus, rejecting a rival bid from Boeing.",
+            "The tankers, based on the Airbus A330 airliner, will replace a fleet of KC-135 "
+            "aircraft that first flew in the 1950s, Air Force officials said.",
+            "Boeing spokesman William Barksdale said the company was very disappointed and "
+            "would review the details behind the award before deciding on its options.",
+            "Lawmakers from Washington state and Kansas, where Boeing had planned to build "
+            "its tanker, criticized the decision. Kansas senator Sam Brownback said he "
+            "expected Boeing to protest the award.",
+            "The first four aircraft will be assembled in Toulouse, France, before production "
+            "moves to a plant in Mobile, Alabama.",
+        ],
+    ),
+    (
+        "retellings/gulf-coast-courier/mobile_celebrates.txt",
+        "GULF COAST COURIER | gulf-coast-courier.example (example site)",
+        "Mobile celebrates as Northrop Grumman and EADS take tanker contract",
+        dt.date(2008, 3, 1),
+        [
+            "MOBILE, Ala. (Gulf Coast Courier) - Alabama officials celebrated on Saturday "
+            "after the Air Force chose Northrop Grumman and EADS to supply 179 aerial "
+            "refueling tankers under a $40 billion contract.",
+            "Most of the tankers will be assembled at a new plant in Mobile, which is "
+            "expected to create 1,500 to 2,000 jobs, state officials said.",
+            "Governor Bob Riley called it one of the greatest days in the history of "
+            "Alabama.",
+            "Boeing, which had promised 44,000 jobs at suppliers in 40 states, has not "
+            "said whether it will challenge the decision. Company spokesman William "
+            "Barksdale said Boeing would review the award first.",
+        ],
+    ),
+    (
+        "retellings/contract-watch/tanker_value.txt",
+        "CONTRACT WATCH | contract-watch.example (example site)",
+        "What the tanker deal is really worth",
+        dt.date(2008, 3, 2),
+        [
+            "The headline figure for the new Air Force tanker hides most of its cost.",
+            "JSA Research defence analysist Paul Nesbit said that Maintenance, Repair and "
+            "Overhaul (MRO) operations across the aircraft's fifty-year service life could "
+            "push the value of the contract as high as US$100 billion.",
+            "That is a reminder that the fight between Boeing and the Northrop Grumman and "
+            "EADS team is far from over, whatever the Air Force decided this week.",
+        ],
+    ),
+]
+
+
+def retellings() -> list[Output]:
+    outs = []
+    for path, outlet, title, day, paragraphs in RETELLINGS:
+        lines = [outlet, "", title, month_day_year(day), "", *[p + "\n" for p in paragraphs]]
+        entry = {
+            "path": path,
+            "format": "txt",
+            "status": "ok",
+            "source_doc_id": None,
+            "title": title,
+            "published": day.isoformat(),
+            "outlet": outlet,
+            "outlet_stated_in": "site line",
+            "url": None,
+            "license": "synthetic demonstration text, CC0",
+            "quotes": "straight",
+            "boilerplate_lines": [],
+            "inline_markers": [],
+            "body_paragraphs": [[p] for p in paragraphs],
+            "body_sentences": paragraphs,
+        }
+        outs.append(Output(path, "txt", _txt(lines), entry))
     return outs
 
 
@@ -650,6 +737,13 @@ def attribution(arts: list[Article], where: dict[str, str]) -> str:
         "  Airframe Notes) are **invented example sites**, not real publications; the",
         "  `.example` domains do not exist. Only the article bodies are Wikinews text.",
         "- The reader comments in the HTML pages are invented.",
+        "- `retellings/` holds three short reports **written for this demo** (CC0) about",
+        "  the 29 February 2008 award told by the Wikinews article above, in the way",
+        "  other outlets reported it, so that `rashomon compare` has several sources on",
+        "  one happening: they agree on the 179 tankers and the Mobile plant, differ on",
+        "  the contract's value ($35 billion vs $40 billion), and one copies a paragraph",
+        "  of the wire story. The sites are invented; the text is not Wikinews and no",
+        "  benchmark uses it.",
         "- `broken/` holds two deliberately broken files and `wire/copy_of_*.txt` is a",
         "  deliberate byte-identical duplicate; they contain no additional text.",
         "",

@@ -113,7 +113,9 @@ def test_dates_are_anchored_on_the_publication_date(analysed):
     _, _, data = analysed
     docs = {d["id"]: d for d in data["documents"]}
     years = [
-        t for t in data["times"] if t["type"] == "DATE" and t["value"] and t["value"][:4].isdigit()
+        t
+        for t in data["times"]
+        if t["type"] == "DATE" and t["value"] and t["value"][:4].isdigit()  # not decades ("195")
     ]
     assert len(years) > 20
     # Articles from 2004-2010 talk about those years (and plans a few years ahead),
@@ -203,6 +205,12 @@ def test_compare_shows_facts_and_framing(analysed):
     assert result.exit_code == 0, result.output
     assert "facts:" in result.output and "Framing" in result.output
     assert "Agreed facts" in result.output
+    # the example's reports of the tanker award give its value as $35 and as $40 billion
+    disputes = [f for f in data["facts"] if any(c["kind"] == "dispute" for c in f["conflicts"])]
+    assert disputes and disputes[0]["slot"] == "count:money:USD"
+    values = {v["value"] for v in disputes[0]["values"]}
+    assert {"35000000000", "40000000000"} <= values
+    assert "Disputed facts" in result.output
     assert data["framing"]
     events = {e["id"]: e for e in data["events"]}
     for fact in data["facts"]:

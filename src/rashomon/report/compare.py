@@ -99,7 +99,7 @@ def _disputes_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
     table.add_column("event · what", ratio=2)
     table.add_column("one side", ratio=4)
     table.add_column("the other side", ratio=4)
-    table.add_column("why", ratio=1)
+    table.add_column("why", min_width=11)
     for d in disputes(analysis, top):
         table.add_row(
             Text(f"{_event_name(analysis, d.fact)}\n", style="dim").append(

@@ -150,28 +150,30 @@ class Incident:
 
 
 def cell_of(fact: Fact, doc: str) -> Cell | None:
-    """What ``doc`` does for ``fact`` (None: not one of its sources)."""
+    """What ``doc`` does for ``fact`` (None: not one of its sources). A source that
+    gives several values shows the one in a dispute or revision first."""
     if doc in fact.omitted:
         return Cell(OMITS)
+    cells = []
     for i, value in enumerate(fact.values):
         statement = next((s for s in value.statements if s.doc == doc), None)
         if statement is None:
             continue
         if statement.copied_from:
-            return Cell(COPIES, value.label, statement, statement.copied_from)
+            cells.append((3, Cell(COPIES, value.label, statement, statement.copied_from)))
+            continue
         kinds = {(c.kind, "a" if c.a == i else "b") for c in fact.conflicts if i in (c.a, c.b)}
         if ("dispute", "a") in kinds or ("dispute", "b") in kinds:
-            state = DISPUTES
+            cells.append((0, Cell(DISPUTES, value.label, statement)))
         elif ("revision", "b") in kinds:
-            state = REVISES
+            cells.append((1, Cell(REVISES, value.label, statement)))
         elif ("revision", "a") in kinds:
-            state = REVISED
-        elif len(value.sources) >= 2:
-            state = SUPPORTS
+            cells.append((1, Cell(REVISED, value.label, statement)))
+        elif fact.status == "agreed" and len(value.sources) >= 2:
+            cells.append((2, Cell(SUPPORTS, value.label, statement)))
         else:
-            state = STATES
-        return Cell(state, value.label, statement)
-    return None
+            cells.append((4, Cell(STATES, value.label, statement)))
+    return min(cells, key=lambda c: c[0])[1] if cells else None
 
 
 def incidents(analysis: Analysis) -> list[Incident]:

@@ -37,6 +37,13 @@ __all__ = ["SLOT_FINDERS", "FactContext", "count_value", "find_facts"]
 def find_facts(doc: Doc, analysis: DocumentAnalysis) -> list[FactMention]:
     """The facts one parsed document states about its event mentions, in text order."""
     ctx = FactContext.build(doc, analysis)
-    facts = [fact for finder in SLOT_FINDERS.values() for fact in finder(ctx)]
+    # what a source says did not happen ("Stefanski didn't hire Cheeks") states no value
+    # of that happening; a toll of none ("no one was hurt") is stated as the value 0
+    facts = [
+        fact
+        for finder in SLOT_FINDERS.values()
+        for fact in finder(ctx)
+        if not fact.negated or fact.value == "0"
+    ]
     facts.sort(key=lambda f: (f.start, f.slot))
     return facts

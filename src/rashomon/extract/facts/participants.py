@@ -25,6 +25,8 @@ from .lexicon import ACTOR_TYPES
 AGENT_DEPS = frozenset({"nsubj"})
 # Verbs whose subject undergoes the event ("Smith died"): the subject was acted on.
 UNDERGOING = frozenset("die perish drown disappear vanish fall collapse suffer survive".split())
+# Verbs whose place is where someone lives or is based, not where something happened.
+DWELLING = frozenset("live reside stay base headquarter settle grow".split())
 PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
 
 
@@ -50,16 +52,24 @@ def _add(
     facts.append(ctx.fact(event, slot, mention.key, mention.start, mention.end, tokens=[token]))
 
 
+def _headline_passive(trigger: Token) -> bool:
+    """ "Jackson arrested on DUI charge": a past participle with a subject and no
+    auxiliary is a headline's passive; its subject was acted on."""
+    return trigger.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+
+
 def participant_facts(ctx: FactContext) -> list[FactMention]:
     facts: list[FactMention] = []
     for i, event in ctx.events.items():
         trigger = ctx.doc[i]
         verbal = trigger.pos_ in ("VERB", "AUX")
+        lemma = trigger.lemma_.lower()
         for child in trigger.children:
             dep = child.dep_
             slot = None
             if verbal and dep in AGENT_DEPS:
-                slot = "patient" if trigger.lemma_.lower() in UNDERGOING else "agent"
+                undergoes = lemma in UNDERGOING or _headline_passive(trigger)
+                slot = "patient" if undergoes else "agent"
             elif verbal and dep in PATIENT_DEPS:
                 slot = "patient"
             elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
@@ -70,7 +80,8 @@ def participant_facts(ctx: FactContext) -> list[FactMention]:
                                 _add(ctx, facts, event, "agent", m, obj)
                 continue
             elif dep == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-                _places(ctx, facts, event, trigger)
+                if lemma not in DWELLING:
+                    _places(ctx, facts, event, trigger)
                 continue
             elif not verbal and dep == "prep" and child.lower_ in ("of", "against"):
                 for obj in child.children:

@@ -90,7 +90,9 @@ def link_facts(
             if group is not None:
                 node = groups[group].setdefault(key, profile(fact.doc, index))
                 node.slots[fact.slot].append((value, fact))
-                event = event_of(fact, index)
+                event = event_of(fact, index) or index.event_of.get(
+                    (fact.doc, fact.event_start, fact.event_end)
+                )
                 if event is not None:
                     votes[group][event] += 1
     for (event, doc, sentence), names in index.participants.items():

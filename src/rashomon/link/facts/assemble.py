@@ -194,7 +194,7 @@ def _can_compare(
             y = sentences.get((fb.doc, fb.sentence_start))
             if x is None or y is None:
                 continue
-            ev = evidence(x, y, index.entity_types, index.mentioned)
+            ev = evidence(x, y, index.entity_types, index.mentioned, index.kinds_of)
             if ev.support(slot, story=False) < need or ev.against(slot) != 0:
                 continue
             if slot == "count:age" and ev.shared_names < SHARED_PERSON:
@@ -222,7 +222,10 @@ def _any_against(
             y = sentences.get((fb.doc, fb.sentence_start))
             if x is None or y is None:
                 continue
-            if evidence(x, y, index.entity_types, index.mentioned).against(slot) >= 2:
+            if (
+                evidence(x, y, index.entity_types, index.mentioned, index.kinds_of).against(slot)
+                >= 2
+            ):
                 return True
     return False
 
@@ -344,9 +347,11 @@ def build_fact(
     else:
         status = "single"
     stating = {s.doc for v in values for s in v.statements}
+    # a report omits the fact only if it tells of the event the fact is about
+    reporting = set(index.event_docs.get(event, ())) or set(incident)
     omitted = sorted(
         d
-        for d in set(incident) - stating
+        for d in (set(incident) & reporting) - stating
         if index.silence.silent(d, slot, [v.value for v in values])
     )
     digest = hashlib.sha1(f"{event}|{incident[0]}|{slot}".encode()).hexdigest()[:10]

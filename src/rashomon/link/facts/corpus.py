@@ -34,6 +34,7 @@ STORY_TYPES = frozenset({"PERSON", "ORG", "FAC"})
 STORY_MIN_DOCS = 4
 STORY_SHARE = 0.05
 STORY_GAP_DAYS = 10  # reports further apart than this, in time order, are two stories
+STORY_SHARED_NAMES = 2  # rare names two reports must share to be joined into one story
 TOLD_TOGETHER_DOCS = 2  # documents in which two events share a sentence, to join them
 TOLD_TOGETHER_OVERLAP = 0.5  # or one document, when the events' reports overlap this much
 
@@ -97,7 +98,7 @@ def build_index(
             if entity.type in STORY_TYPES and 2 <= len(entity.docs) <= limit:
                 rare[doc].add(entity.id)
     happening = happenings(sentence_events, event_docs)
-    stories = stories_in_time(analysis)
+    stories = stories_in_time(analysis, {d: frozenset(n) for d, n in rare.items()})
     happening_docs: dict[str, set[str]] = defaultdict(set)
     for event, main in happening.items():
         happening_docs[main] |= set(event_docs[event])
@@ -121,17 +122,47 @@ def build_index(
     )
 
 
-def stories_in_time(analysis: Analysis) -> dict[str, str]:
-    """The stories of the event linker, cut where their reports are far apart in time.
+def stories_in_time(analysis: Analysis, rare: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """Stories for comparing facts: the event linker's stories, joined where two reports
+    name the same rare people or bodies, and cut where reports are far apart in time.
 
-    Documents told in similar words are one story for linking events, but a pile that
-    spans years (an archive about one company) tells many happenings in those words:
-    facts are compared only among reports published within :data:`STORY_GAP_DAYS` of
-    the next one. Undated reports stay with their story."""
+    The event linker groups documents told in similar words; a short report and a long
+    one of the same award may not look alike, but name the same spokesman and the
+    same senator (:data:`STORY_SHARED_NAMES` rare names). A pile that spans years (an
+    archive about one company) tells many happenings in those words: facts are
+    compared only among reports published within :data:`STORY_GAP_DAYS` of the next
+    one. Undated reports stay with their story."""
     published = {d.id: (d.published or "")[:10] for d in analysis.documents}
-    members: dict[str, list[str]] = defaultdict(list)
+    parent = {d.id: analysis.stories.get(d.id, d.id) for d in analysis.documents}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
     for doc, story in analysis.stories.items():
-        members[story].append(doc)
+        parent.setdefault(story, story)
+        a, b = find(doc), find(story)
+        if a != b:
+            parent[a] = b
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for doc, names in rare.items():
+        for name in names:
+            by_name[name].append(doc)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for docs in by_name.values():
+        for i, x in enumerate(sorted(docs)):
+            for y in sorted(docs)[i + 1 :]:
+                shared[(x, y)] += 1
+    for (x, y), count in shared.items():
+        if count >= STORY_SHARED_NAMES and _near(published.get(x), published.get(y)):
+            a, b = find(x), find(y)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    members: dict[str, list[str]] = defaultdict(list)
+    for d in analysis.documents:
+        members[find(d.id)].append(d.id)
     out: dict[str, str] = {}
     for story, docs in members.items():
         dated = sorted((d for d in docs if _day(published.get(d, ""))), key=published.get)
@@ -145,6 +176,11 @@ def stories_in_time(analysis: Analysis) -> dict[str, str]:
         for doc in docs:
             out.setdefault(doc, story)
     return out
+
+
+def _near(x: str | None, y: str | None) -> bool:
+    a, b = _day(x or ""), _day(y or "")
+    return a is None or b is None or abs((a - b).days) <= STORY_GAP_DAYS
 
 
 def _day(value: str) -> date | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rashomon.model import FactMention
@@ -90,8 +90,13 @@ def evidence(
     y: Profile,
     types: Mapping[str, str],
     mentioned: Mapping[str, set[str]],
+    kinds: Callable[[FactMention], frozenset[str]] | None = None,
 ) -> PairEvidence:
-    """How two documents' statements about one event bear on its being one incident."""
+    """How two documents' statements about one event bear on its being one incident.
+
+    With ``kinds`` (the kinds of action of a statement's event word), two days are
+    compared only when they date the same kind of action: "celebrated on Saturday"
+    says nothing against "awarded on Friday"."""
     found = PairEvidence()
     slot_names: set[str] = set()
     for slot in x.slots.keys() & y.slots.keys():
@@ -118,16 +123,20 @@ def evidence(
         check = COMPATIBILITY.get(kind)
         if check is None:
             continue
-        answers = [check(f, g) for _, f in xs for _, g in ys]
+        pairs = [
+            (f, g)
+            for _, f in xs
+            for _, g in ys
+            if kind != "when" or kinds is None or kinds(f) & kinds(g)
+        ]
+        answers = [check(f, g) for f, g in pairs]
         if True in answers:
             if kind == "when" and any(
-                _specific_day(f.value) and _specific_day(g.value) and check(f, g)
-                for _, f in xs
-                for _, g in ys
+                _specific_day(f.value) and _specific_day(g.value) and check(f, g) for f, g in pairs
             ):
                 found.agree[slot] = SHARED_WHEN
             elif kind == "count" and any(
-                f.value == g.value and (f.low or 0) >= 2 for _, f in xs for _, g in ys
+                f.value == g.value and (f.low or 0) >= 2 for f, g in pairs
             ):
                 found.agree[slot] = SHARED_COUNT
         elif answers and all(a is False for a in answers) and kind == "when":
