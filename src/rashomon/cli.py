@@ -21,6 +21,7 @@ from typing import Annotated
 
 import typer
 from rich.text import Text
+from typer.exceptions import TyperException
 
 from rashomon.textsafe import SafeConsole, one_line
 
@@ -76,8 +77,8 @@ def guarded() -> Iterator[None]:
 
     try:
         yield
-    except (typer.Exit, typer.Abort, click_exceptions()):
-        raise
+    except (typer.Exit, typer.Abort, TyperException):
+        raise  # usage errors and exits: typer prints them
     except Interrupted as stop:
         raise interrupted(stop) from None
     except StoreError as exc:
@@ -93,12 +94,6 @@ def guarded() -> Iterator[None]:
             raise
         detail = f"{type(exc).__name__}: {exc}"
         raise fail(f"unexpected failure ({detail}); run with --debug for details", 1) from None
-
-
-def click_exceptions() -> type[Exception]:
-    import click
-
-    return click.ClickException
 
 
 def interrupted(stop: object) -> typer.Exit:

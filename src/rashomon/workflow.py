@@ -17,6 +17,7 @@ exports are replaced atomically, so a failed write leaves the previous ones.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -158,7 +159,7 @@ def analyze(
         Store(out / DB_NAME, thorough=True) as store,
     ):
         run = store.begin_run([str(p) for p in paths])
-        status, stored, todo = "failed", 0, []
+        status, stored, failed, todo = "failed", 0, 0, []
         try:
             hooks.on_stage("read", None)
             documents, errors, duplicates = read_inputs(paths, max_bytes)
@@ -180,6 +181,7 @@ def analyze(
             hooks.on_stage("extract", len(todo))
             for outcome in extract_all(todo, workers, scheduler, limits):
                 if isinstance(outcome, IngestError):
+                    failed += 1
                     errors.append(outcome)
                     store.record_errors([outcome], run)
                     hooks.on_error(outcome)
@@ -200,7 +202,7 @@ def analyze(
                 store.path,
             ) from None
         finally:
-            store.end_run(run, status, stored, len(todo) - stored)
+            store.end_run(run, status, stored, failed)
     return AnalyzeResult(
         analysis=analysis,
         out_dir=out,
@@ -349,6 +351,7 @@ def write_exports(
     from rashomon.report.html import render_html
     from rashomon.report.json_export import write_json
 
+    remove_stale_temporaries(out)
     words = {a.document.id: a.words for a in analyses}
     writers: dict[str, Callable[[Path], object]] = {
         JSON_NAME: lambda path: write_json(analysis, path),
@@ -364,6 +367,14 @@ def write_exports(
                 "the previous file is unchanged"
             ) from None
         hooks.on_advance("export", 1)
+
+
+def remove_stale_temporaries(out: Path) -> None:
+    """Delete the temporary files a killed export left (the caller holds the writer lock)."""
+    for name in (JSON_NAME, HTML_NAME):
+        for stale in out.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 @dataclass

@@ -26,7 +26,10 @@ def now() -> str:
 
 
 def begin_run(db: sqlite3.Connection, inputs: Sequence[str]) -> int:
+    """Log a new run. The caller holds the writer lock, so a run still marked
+    ``running`` is one that was killed: it is marked so."""
     with db:
+        db.execute("UPDATE runs SET status = 'killed' WHERE status = 'running'")
         cursor = db.execute(
             "INSERT INTO runs (started, status, inputs) VALUES (?, 'running', ?)",
             (now(), json.dumps([storable(i) for i in inputs], ensure_ascii=False)),
