@@ -190,3 +190,21 @@ def many_articles(tmp_path_factory) -> Path:
             text = "\n\n".join([document.title or "Report", *order])
             (place / "article.txt").write_text(text + "\n", "utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def analysed_out(tmp_path_factory) -> Path:
+    """An output folder of two real articles, analysed once per session (copy it to change it)."""
+    base = tmp_path_factory.mktemp("analysed")
+    folder = folder_with_good(base)
+    shutil.copy(CORPUS / "web" / "defense-desk" / "gao-tanker-rerun.html", folder / "gao.html")
+    run = analyze(folder, out=base / "out")
+    assert run.code == 0, run.stderr
+    return base / "out"
+
+
+@pytest.fixture
+def out_copy(analysed_out, tmp_path) -> Path:
+    target = tmp_path / "out"
+    shutil.copytree(analysed_out, target)
+    return target
