@@ -39,17 +39,18 @@ BOUNDARIES = (
 )
 
 
-def needs_pieces(text: str, limit: int = PIECE_CHARS) -> bool:
-    return len(text) > limit
+def needs_pieces(text: str, limit: int | None = None) -> bool:
+    return len(text) > (limit or PIECE_CHARS)
 
 
-def piece_bounds(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+def piece_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` spans that cover ``text`` in order, each at most ``limit`` long.
 
     Each cut falls after the last separator of the best kind found in the
     second half of the window, so no piece is shorter than half the limit
     (except the last).
     """
+    limit = limit or PIECE_CHARS
     bounds: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > limit:
@@ -99,7 +100,7 @@ FINDING_LISTS = tuple(
 )
 
 
-def pieces_of(document: Document, limit: int = PIECE_CHARS) -> Iterator[tuple[int, Document]]:
+def pieces_of(document: Document, limit: int | None = None) -> Iterator[tuple[int, Document]]:
     """``(offset, piece)`` for each piece: a copy of the document holding that span."""
     for start, end in piece_bounds(document.text, limit):
         yield start, dataclasses.replace(document, text=document.text[start:end])
@@ -108,7 +109,7 @@ def pieces_of(document: Document, limit: int = PIECE_CHARS) -> Iterator[tuple[in
 def analyse_in_pieces(
     document: Document,
     analyse: Callable[[Document], DocumentAnalysis],
-    limit: int = PIECE_CHARS,
+    limit: int | None = None,
 ) -> DocumentAnalysis:
     """One analysis of the whole document from ``analyse`` run on each piece."""
     merged = DocumentAnalysis(document=document)
