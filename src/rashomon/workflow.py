@@ -194,6 +194,8 @@ def analyze(
             status = "done"
         except KeyboardInterrupt:
             status = "interrupted"
+            # Counted from the store: the interrupt may have come inside a save.
+            stored = len(store.stored_documents() & {d.id for d in todo})
             raise Interrupted(
                 _interrupted_stage(clock),
                 stored,
