@@ -173,8 +173,8 @@ def copies_uncollapsed(analysis: Analysis) -> tuple[int, int]:
     return copied, doubled
 
 
-def run(split: str, write: bool) -> None:
-    gold = load_gold(split)
+def run(split: str, write: bool, gold_dir: Path | None = None) -> None:
+    gold = load_gold(split, gold_dir) if gold_dir else load_gold(split)
     if not gold.statements:
         print(f"no gold statements for the {split} half yet")
     matcher = Matcher(gold)
@@ -296,10 +296,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("tune", "test"), default="test")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--gold", type=Path, help="another folder of gold files")
     args = parser.parse_args()
     if not BENCHMARKS.is_dir():
         sys.exit("../shared/benchmarks is not present")
-    run(args.split, write=not args.no_write and args.split == "test")
+    run(args.split, write=not args.no_write and args.split == "test", gold_dir=args.gold)
 
 
 if __name__ == "__main__":

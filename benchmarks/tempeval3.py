@@ -265,6 +265,15 @@ def main() -> int:
     lines = [
         "## TempEval-3 platinum, Task A (TIMEX3)",
         "",
+        "**Split: development.** The platinum set is the only TempEval-3 data here and our "
+        "tagger's rules were iterated on it, so these figures are in-sample and optimistic; "
+        "HeidelTime's published figure was a blind one. No held-out TIMEX3 value figure "
+        "exists yet: the other annotated corpora here carry no TIMEX3 values beyond the "
+        "document date (TimeLine track A/B TimeML: the DCT only; the MEANTIME prep keeps "
+        "entity and event mentions, not its TIMEX3 annotation; ECB+ TIM mentions have no "
+        "normalised values; their extents could give a held-out detection recall, not "
+        "measured yet).",
+        "",
         f"{len(items)} documents, {words:,} words, {ours_scores['gold']} gold TIMEX3 "
         "(DCTs excluded). Scores in %, micro-averaged; scorer re-implemented in "
         "`benchmarks/tempeval3.py` after the official TempEval-3 definitions.",

@@ -9,50 +9,52 @@ Timeline file: the entity name on the first line, then tab-separated lines
 ``position  date  mention [mention ...]``; a mention is ``docid-sentence-token``
 and the mentions of one line corefer.
 
-Graph of a timeline (:func:`timeline_graph`):
+Graph of a timeline (:func:`timeline_graph`), as the task's evaluation tool
+builds it:
 
-* one **event node per line** (its coreferent mentions form one node);
-* with ``times=True`` ("ordering and time anchors", the main score) one
-  **TIMEX3 node per distinct date**, linked to the events of the lines that carry
-  it; ``XXXX-XX-XX`` (and any value without a year) is no anchor and makes no
-  node; partial dates ("2008-XX-XX") are nodes of their own. ``times=False``
-  gives the "ordering only" score (subtracks A2/B2);
-* events at a lower position are BEFORE events at a higher one; events at the
-  same position are SIMULTANEOUS;
+* one **event node per mention**; the mentions of one line (coreferent) are
+  SIMULTANEOUS; a mention written on several lines is one node all the same,
+  so a timeline that repeats mentions contradicts itself and earns nothing
+  for it;
+* events at a lower position are BEFORE events at a higher one; events at
+  the same position are SIMULTANEOUS;
+* with ``times=True`` ("ordering and time anchors", the main score) each
+  event is linked to its line's date with **SIMULTANEOUS**; ``XXXX-XX-XX``
+  (and any value without a year) is no anchor; partial dates ("2008-XX-XX")
+  are anchors of their own. ``times=False`` gives the "ordering only" score
+  (subtracks A2/B2);
 * position 0 is where the gold puts the events that are neither anchored nor
   ordered (always with ``XXXX-XX-XX``). With ``zero="unordered"`` (default)
-  such lines get no ordering relation, so they neither earn nor cost anything;
-  with ``zero="first"`` 0 is an ordinary first position (all its events
-  simultaneous, before the rest), to show how much the choice matters.
+  such lines get no ordering relation; with ``zero="first"`` 0 is an
+  ordinary first position, to show how much the choice matters.
 
-The event-to-date link: the task description says SIMULTANEOUS, but the gold
-timelines put one date at several positions (e.g. 2008-10-10 at 14 positions
-of one corpus_3 timeline), and SIMULTANEOUS(e1, d), SIMULTANEOUS(e2, d),
-BEFORE(e1, e2) is contradictory: the closure would collapse everything. We use
-IS_INCLUDED (the event happens within the date's interval), which keeps the
-graphs consistent and entails exactly the anchoring the task wants.
+A date carried at several positions: SIMULTANEOUS(e1, d), SIMULTANEOUS(e2,
+d) and BEFORE(e1, e2) cannot all hold of one interval, so each (date,
+position) gets a TIMEX3 node of its own; nodes of one date align with each
+other across graphs (a relation to a date holds when it holds to some node
+of that date). The graphs stay consistent and every event is SIMULTANEOUS
+with its anchor, as the tool says.
 
 Scoring: relations are points algebra over interval end points (start <= end;
-BEFORE: a.end < b.start; SIMULTANEOUS: equal ends; IS_INCLUDED: d.start <= e.start,
-e.end <= d.end). The closure G+ is computed exactly (strongly connected
-components of the <= graph, then strict/weak reachability). The reduced graph
-G- is canonical for a timeline: per position a star of SIMULTANEOUS from its first
-line to the others, one BEFORE between the first lines of consecutive positions,
-and per date an IS_INCLUDED from the first line of the first and of the last
-position that carry it (an interval is convex: the positions between are
-inside it too, so the closure puts even their undated events within the date).
-It is minimal (no relation follows from the others; a test checks this against
-a brute-force greedy reduction) and its closure is the whole graph's; its size
-does not depend on which lines are chosen as representatives.
+BEFORE: a.end < b.start; SIMULTANEOUS: equal ends). The closure G+ is exact
+(strongly connected components of the <= graph, then strict/weak
+reachability). The reduced graph G- is canonical: per line a star of
+SIMULTANEOUS from its first mention to the others, per position a star of SIMULTANEOUS from its
+first line to the others, one BEFORE between the first mentions of
+consecutive positions, and per (date, position) one SIMULTANEOUS anchor. It
+is minimal (a test checks it against a brute-force greedy reduction) and its
+closure is the whole graph's. Among the minimal reductions of a group of
+simultaneous mentions the star from the first one is chosen, as a tool that
+writes one TLINK from a line's first event to each other would: a chain
+(m1 = m2, m2 = m3, ...) would let an output that puts every mention on one
+line earn precision from the neighbours that happen to share a gold line.
 
     precision = |S- ∩ K+| / |S-|        recall = |K- ∩ S+| / |K-|
 
-System and key nodes are aligned through their mentions (compared
-case-insensitively) and dates: a relation between two nodes of one graph holds
-in the other's closure when it holds between some node sharing a mention (or
-the date) with the first and some node sharing one with the second. Counts are
-summed over all timelines of a corpus (micro average); a timeline the system
-did not produce counts its K- in the recall denominator.
+Nodes are aligned by mention (compared case-insensitively) and by date value.
+Counts are summed over all timelines of a corpus (micro average). A timeline
+the system did not produce counts its K- in the recall denominator and
+nothing in precision (the tool scores a missing file as an empty one).
 """
 
 from __future__ import annotations
@@ -116,13 +118,14 @@ def normalize_date(value: str) -> str | None:
 
 @dataclass(slots=True)
 class Graph:
-    """Nodes (event lines and dates), the reduced relations, and the closure."""
+    """Nodes (event mentions and dates), the reduced relations, and the closure."""
 
-    events: list[tuple[str, ...]]  # node index -> its mentions (lower-cased)
-    dates: list[str]  # date node i has index len(events) + i
+    events: list[str]  # node index -> its mention (lower-cased)
+    dates: list[str]  # date node i has index len(events) + i (one per date and position)
     reduced: list[tuple[int, str, int]]
-    mention_nodes: dict[str, list[int]] = field(default_factory=dict)
-    date_nodes: dict[str, int] = field(default_factory=dict)
+    mention_nodes: dict[str, int] = field(default_factory=dict)
+    date_nodes: dict[str, list[int]] = field(default_factory=dict)
+    anchors: dict[tuple[str, int], int] = field(default_factory=dict)  # (date, position) -> node
     _weak: list[int] = field(default_factory=list)  # point -> bitset of points >= it
     _strict: list[int] = field(default_factory=list)  # point -> bitset of points > it
     consistent: bool = True
@@ -151,14 +154,11 @@ class Graph:
         raise ValueError(rel)
 
     def counterparts(self, node: int, other: Graph) -> list[int]:
-        """The nodes of ``other`` aligned with ``node`` (shared mention, same date)."""
+        """The nodes of ``other`` aligned with ``node`` (the same mention, the same date)."""
         if node >= len(self.events):
-            found = other.date_nodes.get(self.dates[node - len(self.events)])
-            return [] if found is None else [found]
-        hits: list[int] = []
-        for mention in self.events[node]:
-            hits.extend(other.mention_nodes.get(mention, ()))
-        return list(dict.fromkeys(hits))
+            return other.date_nodes.get(self.dates[node - len(self.events)], [])
+        found = other.mention_nodes.get(self.events[node])
+        return [] if found is None else [found]
 
     def holds_in(self, relation: tuple[int, str, int], other: Graph) -> bool:
         a, rel, b = relation
@@ -244,50 +244,49 @@ def timeline_graph(timeline: Timeline, times: bool = True, zero: str = "unordere
     """The reduced graph of a timeline and its closure (see the module doc)."""
     if zero not in ("unordered", "first"):
         raise ValueError(zero)
-    events = [tuple(m.lower() for m in line.mentions) for line in timeline.lines]
-    dates: list[str] = []
-    date_nodes: dict[str, int] = {}
-    line_dates: list[str | None] = []
+    events: list[str] = []
+    mention_nodes: dict[str, int] = {}
+    line_nodes: list[list[int]] = []
     for line in timeline.lines:
-        value = normalize_date(line.date) if times else None
-        line_dates.append(value)
-        if value is not None and value not in date_nodes:
-            date_nodes[value] = len(events) + len(dates)
-            dates.append(value)
-    graph = Graph(events, dates, [], date_nodes=date_nodes)
-    for node, mentions in enumerate(events):
-        for mention in mentions:
-            graph.mention_nodes.setdefault(mention, []).append(node)
-    positions: dict[int, list[int]] = {}
-    for node, line in enumerate(timeline.lines):
+        nodes = []
+        for mention in line.mentions:
+            key = mention.lower()
+            if key not in mention_nodes:
+                mention_nodes[key] = len(events)
+                events.append(key)
+            nodes.append(mention_nodes[key])
+        line_nodes.append(nodes)
+    reduced: list[tuple[int, str, int]] = []
+    for nodes in line_nodes:
+        reduced += [(nodes[0], SIMULTANEOUS, y) for y in dict.fromkeys(nodes[1:]) if y != nodes[0]]
+    positions: dict[int, list[int]] = {}  # position -> its lines
+    for index, line in enumerate(timeline.lines):
         if line.position == 0 and zero == "unordered":
             continue
-        positions.setdefault(line.position, []).append(node)
-    reduced: list[tuple[int, str, int]] = []
+        positions.setdefault(line.position, []).append(index)
     ordered = sorted(positions)
     for pos in ordered:
         first, *rest = positions[pos]
-        reduced += [(first, SIMULTANEOUS, other) for other in rest]
+        reduced += [(line_nodes[first][0], SIMULTANEOUS, line_nodes[r][0]) for r in rest]
     reduced += [
-        (positions[a][0], BEFORE, positions[b][0])
+        (line_nodes[positions[a][0]][0], BEFORE, line_nodes[positions[b][0]][0])
         for a, b in zip(ordered, ordered[1:], strict=False)
     ]
-    # Anchors: an interval is convex, so a date carried at several positions needs a
-    # link only from its first and its last position; those between are inside it.
-    spans: dict[str, list[tuple[int, int]]] = {}  # date -> [(position, node)]
-    for node, line in enumerate(timeline.lines):
-        value = line_dates[node]
+    dates: list[str] = []
+    date_nodes: dict[str, list[int]] = {}
+    anchored: dict[tuple[str, int], int] = {}  # (date, position or line) -> date node
+    for index, line in enumerate(timeline.lines):
+        value = normalize_date(line.date) if times else None
         if value is None:
             continue
-        if line.position == 0 and zero == "unordered":
-            reduced.append((node, INCLUDED, date_nodes[value]))  # no order: its own link
-        else:
-            spans.setdefault(value, []).append((line.position, node))
-    for value, carriers in spans.items():
-        first = min(carriers)
-        last = min(c for c in carriers if c[0] == max(carriers)[0])
-        reduced += [(node, INCLUDED, date_nodes[value]) for _, node in dict.fromkeys([first, last])]
-    graph.reduced = reduced
+        unordered = line.position == 0 and zero == "unordered"
+        key = (value, -1 - index if unordered else line.position)
+        if key not in anchored:
+            anchored[key] = len(events) + len(dates)
+            dates.append(value)
+            date_nodes.setdefault(value, []).append(anchored[key])
+            reduced.append((line_nodes[index][0], SIMULTANEOUS, anchored[key]))
+    graph = Graph(events, dates, reduced, mention_nodes, date_nodes, anchored)
     close(graph)
     return graph
 

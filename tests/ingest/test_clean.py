@@ -83,6 +83,21 @@ def test_chrome_inside_the_body_is_removed(line, reason):
     assert BODY[0] in text and BODY[3] in text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“Follow us on Telegram,” the rebels wrote to their supporters.",
+        '"Email this story to your MP," the campaign urged readers on Monday.',
+        "Organisers said people should share the petition and sign up for updates.",
+        '"Join the conversation," she told the crowd.',
+    ],
+)
+def test_quoted_or_reported_prompt_words_are_content(line):
+    """Prompt words inside a quotation or a report of speech are article text."""
+    text, removed = _clean([BODY[0], line, BODY[3]])
+    assert line in text.split("\n\n"), removed.get(line)
+
+
 def test_header_and_footer_zones():
     lines = [
         "Sections\nWorld\nBusiness\nOpinion",

@@ -14,6 +14,7 @@ from rashomon.link.events import (
     LinkParams,
     cluster_event_mentions,
     link_events,
+    score_pairs,
     time_interval,
 )
 from rashomon.model import Document, DocumentAnalysis, EventMention
@@ -88,16 +89,55 @@ def test_contradicting_dates_are_never_merged():
         mention("c", "2024-04-09"),
         mention("d", "2024-04-10", "document"),  # an undated report of the next day
     ]
-    groups = cluster_event_mentions(mentions, params=LinkParams(threshold=0.3))
-    assert sorted(map(sorted, groups)) == [[0, 1], [2, 3]]
+    texts = dict.fromkeys("abcd", "Israeli jets struck a Hamas depot in Gaza City.")  # one story
+    groups = cluster_event_mentions(mentions, None, texts, params=LinkParams(threshold=1e-3))
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    assert group_of[0] == group_of[1]  # a day inside the month: compatible
+    assert group_of[0] != group_of[2]  # two different days written next to the triggers
+    loose = LinkParams(threshold=1e-3, veto_explicit_dates=False)
+    off = cluster_event_mentions(mentions, None, texts, params=loose)
+    assert len(off) < len(groups)  # without the veto the permissive threshold merges them
 
 
-def test_different_kinds_are_not_compared():
+def test_in_a_large_story_only_kinds_of_action_that_match_are_compared():
     a = EventMention("a", 0, 8, "arrested", "arrest", 0, 30, ["Oler"], "Canada", None)
     b = EventMention("b", 0, 5, "quake", "quake", 0, 30, ["Oler"], "Canada", None)
     c = EventMention("c", 0, 8, "detained", "detain", 0, 30, ["Oler"], "Canada", None)
-    groups = cluster_event_mentions([a, b, c], params=LinkParams(threshold=0.3))
-    assert sorted(map(sorted, groups)) == [[0, 2], [1]]
+    texts = dict.fromkeys("abc", "Police in Canada arrested Oler after the quake.")
+    scored = score_pairs([a, b, c], None, texts, params=LinkParams(max_block=1))
+    assert list(zip(scored.left.tolist(), scored.right.tolist(), strict=True)) == [(0, 2)]
+    small = score_pairs([a, b, c], None, texts)  # a small story: every pair is scored
+    assert len(small.left) == 3
+
+
+def test_one_sentence_repeated_stays_linear():
+    """Issue 12: a document of one sentence repeated thousands of times."""
+    import time
+    import tracemalloc
+
+    sentence = "Troops attacked the town and killed three people. "
+    n = 1500
+    text = sentence * n
+    step = len(sentence)
+    mentions = []
+    for k in range(n):
+        base = k * step
+        for word, lemma in (("attacked", "attack"), ("killed", "kill")):
+            start = base + sentence.index(word)
+            mentions.append(
+                EventMention("d", start, start + len(word), word, lemma, base, base + step - 1)
+            )
+    tracemalloc.start()
+    started = time.perf_counter()
+    scored = score_pairs(mentions, None, {"d": text})
+    groups = cluster_event_mentions(mentions, None, {"d": text})
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    # pairs grow with the mentions times a constant, not with their square
+    assert len(scored.left) <= LinkParams().max_neighbours * len(mentions)
+    assert sum(len(g) for g in groups) == len(mentions)
+    assert peak < 400 * 2**20 and seconds < 120  # was 4.2 GB and 242 s for 4,000 repeats
 
 
 def test_time_intervals():

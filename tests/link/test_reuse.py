@@ -86,6 +86,32 @@ def test_planted_edited_passage_found_with_boundaries_and_direction(example):
     check_offsets(docs, found)
 
 
+WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def words_window(text: str, first: int, n: int) -> str:
+    """The whitespace words from ``first`` on that hold exactly ``n`` words."""
+    tokens = text.split()[first:]
+    for end in range(1, len(tokens) + 1):
+        count = len(WORDS.findall(" ".join(tokens[:end])))
+        if count == n:
+            return " ".join(tokens[:end])
+        if count > n:
+            break
+    raise AssertionError("no window of exactly that many words")
+
+
+@pytest.mark.parametrize(("n", "found"), [(25, 1), (24, 0)])
+def test_a_copied_passage_of_exactly_the_minimum_length_counts(example, n, found):
+    source = example["internal_emails_boeing_air_force"]
+    passage = words_window(source.text, 60, n)
+    text, _ = insert(example["a400m-software-glitch"].text, passage)
+    result = find_reuse([source, doc("copy", text)], min_words=25)
+    assert len(result) == found
+    if found:
+        assert result[0].words == 25
+
+
 def test_undated_or_same_day_gives_no_direction(example):
     source = example["internal_emails_boeing_air_force"]
     s0, s1 = window(source.text, 100, 50)

@@ -115,11 +115,12 @@ def test_find_entity_ignores_case_and_accents():
 def test_find_entity_partial_names():
     a = analysis()
     assert find_entity(a, "Grumman").id == "org:northrop"  # a word of the name
-    assert find_entity(a, "The Northrop Grumman Corporation").id == "org:northrop"
-    assert find_entity(a, "L. Gallois").id == "per:gallois"  # a person's surname (alias)
-    assert find_entity(a, "Harold Mobile") is None  # but not a place's one-word name
-    assert find_entity(a, "Gerry Ford").id == "per:ford"  # same last word and initial
     assert find_entity(a, "NorthropGrumman").id == "org:northrop"  # spaces do not count
+    # No guessing beyond the words given: extra words, initials, other first names.
+    assert find_entity(a, "The Northrop Grumman Corporation") is None
+    assert find_entity(a, "L. Gallois") is None
+    assert find_entity(a, "Harold Mobile") is None
+    assert find_entity(a, "Gerry Ford") is None
     assert find_entity(a, "Northrop Grumman creditors") is None  # not the company
     assert find_entity(a, "Boeing Dreamliner") is None  # "Dreamliner" is no filler word
     assert find_entity(a, "Lockheed Martin") is None
@@ -205,26 +206,9 @@ def test_command_missing_database(tmp_path):
 
 
 def test_partial_matches_compete_on_mentions():
-    # What entity recognition gives for corpus_1 of SemEval-2015 TimeLine.
-    mentions = [MentionRef("d", i, i + 4, "A380") for i in range(19)]
-    a380 = Entity("prod:a380", "A380", "PRODUCT", [], mentions)
-    first = Entity("org:first", "First Airbus A380", "ORG", [], [MentionRef("d", 0, 17, "x")])
-    a = Analysis(entities=[first, a380, *entities()])
-    match = match_entity(a, "Airbus A380")
-    assert match.entity.id == "prod:a380"  # the query's head word, and the most mentioned
-    assert [e.id for e in match.others] == ["org:first"]
-    dreamliner = Entity("prod:787", "787 Dreamliner", "PRODUCT", [], mentions[:3])
-    a.entities.append(dreamliner)
-    assert find_entity(a, "Boeing 787 Dreamliner").id == "prod:787"
-    assert find_entity(a, "Boeing 787") is None  # the number is the product's, not Boeing's
-    assert find_entity(a, "Boeing 797").id == "org:boeing"  # a bare number: partial match
-
-
-def test_index_names_with_numbers():
-    # corpus_3 of SemEval-2015 TimeLine asks for "FTSE 100 index", "S&P 500", "NIKKEI 225".
-    names = [("FTSE", "ORG"), ("S&P", "ORG"), ("Nikkei", "ORG"), ("US", "GPE")]
-    a = Analysis(entities=[Entity(f"e{i}", n, t) for i, (n, t) in enumerate(names)])
-    assert find_entity(a, "FTSE 100 index").name == "FTSE"
-    assert find_entity(a, "S&P 500").name == "S&P"
-    assert find_entity(a, "NIKKEI 225").name == "Nikkei"
-    assert find_entity(a, "US Dollar") is None
+    mentions = [MentionRef("d", i, i + 4, "Tanker") for i in range(19)]
+    tanker = Entity("prod:tanker", "KC-45 Tanker", "PRODUCT", [], mentions)
+    lease = Entity("org:lease", "Tanker Lease Office", "ORG", [], [MentionRef("d", 0, 6, "x")])
+    match = match_entity(Analysis(entities=[lease, tanker, *entities()]), "Tanker")
+    assert match.entity.id == "prod:tanker"  # the most mentioned of the partial matches
+    assert [e.id for e in match.others] == ["org:lease"]

@@ -5,22 +5,14 @@
 :func:`timeline_command` is the whole command, so the CLI wrapper only passes
 its arguments through.
 
-Matching is case- and accent-insensitive, on the entity's name and aliases.
-An exact match (the name or an alias) beats a partial one; a partial match is
-every word of the query in a name ("Gallois" -> "Louis Gallois"), a name in
-the query with nothing else than numbers and words such as "index" or
-"company" ("FTSE 100 index" -> "FTSE", "The Boeing Company" -> "Boeing"; but
-"General Motors creditors" is not General Motors, nor is "Boeing 787" Boeing
-when an entity such as "787 Dreamliner" owns the number), or a name with a
-digit that ends the query, a model designator ("Airbus A380" -> "A380",
-"Boeing 787 Dreamliner" -> "787 Dreamliner"), for a person the surname
-("Frederick Henderson" -> the person also called "Henderson"), or the same
-last word and initial ("Frederick Henderson" -> "Fritz Henderson", whatever
-type the recogniser gave it). Spaces do not count in an exact match
-("Daimler Chrysler" = "DaimlerChrysler"). Among the matches of the best
-kind the entity with the most mentions wins. When more than one entity
-matches, the others are kept as a note, so the reader knows the answer was a
-choice.
+Matching is plain and general: case-, accent- and space-insensitive, on the
+entity's name and aliases. An exact match (the name or an alias) beats a
+partial one; a partial match is every word of the query in one name or alias
+("Gallois" -> "Louis Gallois"). Among the matches of the best kind the entity
+with the most mentions wins; when more than one entity matches, the others
+are kept as a note, so the reader knows the answer was a choice. No rule
+here knows any benchmark's target names (the SemEval-2015 TimeLine targets
+are resolved by this same matcher, and score what it finds).
 """
 
 from __future__ import annotations
@@ -40,11 +32,6 @@ from rashomon.model import Analysis, Entity
 
 MAX_SOURCES = 3
 _TIERS = ("name", "alias", "part of a name")
-# Words that do not change what a name refers to: "FTSE 100 index", "The Boeing Company".
-FILLER_WORDS = frozenset(
-    "the index composite industrial average inc incorporated corp corporation co company companies "
-    "group holding holdings plc ltd limited llc sa ag nv spa".split()
-)
 
 
 def normalize_name(text: str) -> str:
@@ -75,12 +62,8 @@ class EntityMatch:
         )
 
 
-def _tier(query: str, entity: Entity, numbers: frozenset[str] = frozenset()) -> int | None:
-    """0 the exact name, 1 an exact alias, 2 a partial match, ``None`` no match.
-
-    ``numbers`` are the words with digits that some entity's name has ("777" of
-    "777-200LR"): in a query they belong to that entity, so they are no filler.
-    """
+def _tier(query: str, entity: Entity) -> int | None:
+    """0 the exact name, 1 an exact alias, 2 a partial match, ``None`` no match."""
     name = normalize_name(entity.name)
     aliases = [normalize_name(a) for a in entity.aliases]
     if query == name:
@@ -90,27 +73,9 @@ def _tier(query: str, entity: Entity, numbers: frozenset[str] = frozenset()) -> 
     compact = query.replace(" ", "")
     if any(compact == n.replace(" ", "") for n in [name, *aliases]):
         return 1  # "Daimler Chrysler" = "DaimlerChrysler"
-    query_list = query.split()
-    query_words = set(query_list)
-    for words in (n.split() for n in [name, *aliases] if n):
-        if query_words <= set(words):  # "Gallois" -> "Louis Gallois"
-            return 2
-        extra = query_words - set(words)
-        if len(extra) < len(query_words) and all(
-            w in FILLER_WORDS or (w.isdigit() and w not in numbers) for w in extra
-        ):
-            return 2  # "FTSE 100 index" -> "FTSE", "The Boeing Company" -> "Boeing"
-        if query_list[-len(words) :] == words and any(c.isdigit() for c in "".join(words)):
-            return 2  # a model designator ending the query: "Airbus A380" -> "A380"
-        if entity.type == "PERSON" and len(words) == 1 and words[0] == query_list[-1]:
-            return 2  # the surname: "Frederick Henderson" -> "Henderson"
-        if (
-            len(words) >= 2
-            and len(query_list) >= 2
-            and words[-1] == query_list[-1]
-            and words[0][0] == query_list[0][0]
-        ):
-            return 2  # same surname and initial: "Frederick Henderson" -> "Fritz Henderson"
+    query_words = set(query.split())
+    if any(query_words <= set(n.split()) for n in [name, *aliases] if n):
+        return 2  # "Gallois" -> "Louis Gallois"
     return None
 
 
@@ -119,17 +84,10 @@ def match_entity(analysis: Analysis, query: str) -> EntityMatch:
     wanted = normalize_name(query)
     if not wanted:
         return EntityMatch(None)
-    numbers = frozenset(
-        word
-        for entity in analysis.entities
-        for name in [entity.name, *entity.aliases]
-        for word in normalize_name(name).split()
-        if any(c.isdigit() for c in word)
-    )
     scored = [
         (tier, entity)
         for entity in analysis.entities
-        if (tier := _tier(wanted, entity, numbers)) is not None
+        if (tier := _tier(wanted, entity)) is not None
     ]
     if not scored:
         return EntityMatch(None)

@@ -106,6 +106,9 @@ def _span_head(doc: Doc, start_char: int, end_char: int) -> Token:
     root = span.root
     if root.pos_ in ("AUX", "ADP", "DET", "PART") and content:
         return content[-1]
+    nouns = [t for t in span if t.pos_ == "NOUN"]
+    if root.pos_ in ("NUM", "ADJ", "SYM", "PUNCT", "X") and nouns:
+        return nouns[-1]  # "6.1 - magnitude earthquake", "first - degree murder": the noun
     return root
 
 

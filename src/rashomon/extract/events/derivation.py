@@ -58,6 +58,41 @@ def _undouble(stem: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[dict, dict, dict]:
+    from rashomon.extract.nlp import load_nlp
+
+    lookups = load_nlp().get_pipe("lemmatizer").lookups
+    return (
+        lookups.get_table("lemma_exc"),
+        lookups.get_table("lemma_rules"),
+        lookups.get_table("lemma_index"),
+    )
+
+
+@lru_cache(maxsize=16384)
+def lemma_forms(word: str) -> frozenset[str]:
+    """The word and the verb, noun and adjective lemmas spaCy's rule tables give it.
+
+    Why: a trigger's own lemma depends on the tag the parser gave it, and
+    headlines ("Sacked", "Convicts", "Bombs") are often tagged as proper
+    nouns and keep their form; the forms of the bare word let "Sacked" and
+    "sacked" meet."""
+    word = word.lower()
+    forms = {word}
+    exceptions, rules, index = _lemma_tables()
+    for pos in ("verb", "noun", "adj"):
+        if word in exceptions[pos]:
+            forms.update(exceptions[pos][word])
+            continue
+        for old, new in rules[pos]:
+            if word.endswith(old):
+                candidate = word[: len(word) - len(old)] + new
+                if candidate and candidate in index[pos]:
+                    forms.add(candidate)
+    return frozenset(forms)
+
+
 @lru_cache(maxsize=8192)
 def verb_of(noun: str) -> str | None:
     """The verb a nominal derives from, or None when it names no action."""
@@ -102,7 +137,12 @@ def base_lemma(lemma: str) -> str:
     """The verb form of an event lemma ("invasion" -> "invade"), else the lemma itself."""
     lemma = lemma.lower()
     head = lemma.split()[0] if lemma else lemma
-    return verb_of(head) or head
+    found = verb_of(head)
+    if found or not head.isalpha() or head in known_verbs() or head in EVENT_NOMINALS:
+        return found or head
+    # An inflected form the tagger left alone ("sacked", "convicts"): its verb lemma.
+    verbs = sorted(f for f in lemma_forms(head) if f != head and f in known_verbs())
+    return verbs[0] if verbs else head
 
 
 def kind_keys(lemma: str) -> frozenset[str]:

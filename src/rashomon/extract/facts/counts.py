@@ -7,13 +7,18 @@ people died"), a role noun or adjective ("five deaths", "nine injured"), or
 the value of a toll ("the death toll rose to 7"). The role comes from
 :mod:`lexicon`; a count tied to an event by the parse but with no role word
 is counted under its counted noun ("fired 30 shots" -> ``count:shot``) or its
-unit (``count:money``, ``count:percent``).
+unit (``count:money``, ``count:percent``); such a figure that hangs on no event
+word ("the pirates, in three boats, ...", "a 48-page indictment") belongs to the
+nearest event of its sentence, since the link stage compares figures per
+happening, not per word.
 
 What is never a total, and so never a fact here: a part ("two of the
 victims"), an increment ("another five", "three more"), a duration.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -24,6 +29,7 @@ from .context import FactContext
 from .lexicon import (
     FATAL_MODIFIERS,
     INCREMENT_WORDS,
+    MEASURES,
     MONEY_UNITS,
     NON_PERSON_NOUNS,
     NONE_DETERMINERS,
@@ -131,17 +137,18 @@ def _argument_head(token: Token) -> tuple[Token, str]:
     return current, current.dep_
 
 
-def _toll_role(governor: Token) -> str | None:
-    """ "the death toll rose to 7", "the number of dead is 5": the role of the toll."""
+def _toll_role(governor: Token) -> tuple[str, Token | None] | None:
+    """ "the death toll rose to 7", "the number of people killed is 5": the role of the
+    toll, and the word that names it ("death", "killed") when there is one."""
     for child in governor.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or child.lemma_.lower() not in TOLL_NOUNS:
             continue
         for mod in child.subtree:
             lemma = mod.lemma_.lower()
             if mod.i != child.i and (lemma in _ROLE_OF_TOLL or mod.lower_ in _ROLE_OF_TOLL):
-                return _ROLE_OF_TOLL.get(lemma) or _ROLE_OF_TOLL[mod.lower_]
+                return _ROLE_OF_TOLL.get(lemma) or _ROLE_OF_TOLL[mod.lower_], mod
         if child.lemma_.lower() == "toll":
-            return "killed"
+            return "killed", None
     return None
 
 
@@ -186,34 +193,47 @@ def _verb_role(governor: Token, relation: str, counted: Token | None) -> str | N
     return role
 
 
-def _generic_slot(q: Quantity, counted: Token | None) -> str | None:
+def measure_of(q: Quantity, counted: Token | None) -> tuple[str, float] | None:
+    """The slot of a figure that counts no role, and the factor to its slot's unit:
+    money, percent, a measure (distances in metres, weights in kg), else what it counts."""
     if q.unit in MONEY_UNITS:
-        return "count:money"
+        return "count:money", 1.0
     if q.unit in PERCENT_UNITS:
-        return "count:percent"
+        return "count:percent", 1.0
+    for unit in (q.unit, counted.lower_ if counted is not None else None):
+        if unit and unit.lower() in MEASURES:
+            kind, factor = MEASURES[unit.lower()]
+            return f"count:{kind}", factor
     if q.unit:
-        return f"count:{q.unit}"
+        return f"count:{q.unit}", 1.0
     if counted is not None and counted.pos_ == "NOUN":
-        return f"count:{counted.lemma_.lower()}"
+        return f"count:{counted.lemma_.lower()}", 1.0
     return None
 
 
 def _role_and_event(
     ctx: FactContext, span: Span, q: Quantity
-) -> tuple[str, EventMention, Token] | None:
+) -> tuple[str, EventMention, Token, float] | None:
+    """(slot, event, the word the figure hangs on, factor to the slot's unit)."""
     counted = _counted_token(span, q)
+    if q.counted == "age" or _age_of_a_person(ctx, span, q):
+        # "a 36-year-old man", "Marcus Bell, 24": the age of who the story is about,
+        # a detail reports share (or dispute) about one person
+        event = ctx.event_of(span.root) or _nearest_event(ctx, span.root)
+        return ("count:age", event, span.root, 1.0) if event else None
     adjective = _adjective_role(span)
     if adjective is not None:
         role, word = adjective
         event = ctx.event_of(word) or ctx.event_of(span.root)
-        return (f"count:{role}", event, word) if event else None
+        return (f"count:{role}", event, word, 1.0) if event else None
     if counted is not None and counted.lemma_.lower() in _ROLE_OF_NOUN:
         role = _ROLE_OF_NOUN[counted.lemma_.lower()]
         event = ctx.event_of(counted)
-        return (f"count:{role}", event, counted) if event else None
+        return (f"count:{role}", event, counted, 1.0) if event else None
     head = counted or (_numbers(span) or [span.root])[-1]
-    if _coordinated(head):
-        return None
+    if counted is None and head.dep_ in ("nummod", "quantmod") and head.head.pos_ == "NOUN":
+        counted = head.head  # "23 suspected pirates": the noun the number counts
+        head = counted
     phrase, relation = _argument_head(head)
     governor = phrase.head
     if relation == "pobj":
@@ -224,17 +244,50 @@ def _role_and_event(
         return None
     toll = _toll_role(governor) if relation in ("pobj:to", "pobj:at", "attr") else None
     if toll is not None:
-        event = ctx.event_of(governor) or _sentence_event(ctx, governor)
-        return (f"count:{toll}", event, phrase) if event else None
+        role, word = toll
+        # the event is what the toll counts ("killed", "deaths"), else the verb ("rose")
+        event = (ctx.events.get(word.i) if word is not None else None) or ctx.event_of(governor)
+        event = event or _sentence_event(ctx, governor)
+        return (f"count:{role}", event, phrase, 1.0) if event else None
     role = _verb_role(governor, relation, counted)
     if role is not None:
+        if _coordinated(head):
+            return None  # "a woman and two men were shot": the two men are a part
         event = ctx.events.get(governor.i) or ctx.event_of(governor)
-        return (f"count:{role}", event, phrase) if event else None
+        return (f"count:{role}", event, phrase, 1.0) if event else None
+    measure = measure_of(q, counted)
+    if measure is None:
+        return None
     event = ctx.events.get(governor.i)
     if event is None or not (relation in ARGUMENT_DEPS or relation.startswith("pobj:")):
-        return None
-    slot = _generic_slot(q, counted)
-    return (slot, event, phrase) if slot else None
+        # a figure of the story that hangs on no event word ("the pirates, in three
+        # boats, ..."): the nearest event above it, else the sentence's nearest event
+        event = ctx.event_of(phrase) or _nearest_event(ctx, phrase)
+    return (measure[0], event, phrase, measure[1]) if event else None
+
+
+def _age_of_a_person(ctx: FactContext, span: Span, q: Quantity) -> bool:
+    """ "Marcus Bell, 24, ...": a bare whole number in apposition to a person's name."""
+    if q.unit or q.counted or q.value is None or not (0 < q.value < 120):
+        return False
+    if q.value != int(q.value) or len(span) != 1:
+        return False
+    token = span[0]
+    if token.dep_ not in ("appos", "npadvmod", "amod", "nummod") or token.head.i == token.i:
+        return False
+    mention = ctx.entities.at(token.head)
+    return mention is not None and mention.type == "PERSON" and token.i > token.head.i
+
+
+def _nearest_event(ctx: FactContext, token: Token) -> EventMention | None:
+    """The event mention of the token's sentence nearest to it."""
+    best = None
+    for candidate in token.sent:
+        if candidate.i in ctx.events and (
+            best is None or abs(candidate.i - token.i) < abs(best.i - token.i)
+        ):
+            best = candidate
+    return ctx.events[best.i] if best is not None else None
 
 
 def _sentence_event(ctx: FactContext, token: Token) -> EventMention | None:
@@ -252,15 +305,24 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         span = ctx.span(q.start, q.end)
         if span is None or len(span) == 0 or _is_part_or_increment(span):
             continue
-        if (q.unit or "").lower() in TIME_UNITS or (q.counted or "").lower() in TIME_UNITS:
-            continue
-        value = count_value(q)
-        if value is None:
+        if q.counted != "age" and (
+            (q.unit or "").lower() in TIME_UNITS or (q.counted or "").lower() in TIME_UNITS
+        ):
             continue
         found = _role_and_event(ctx, span, q)
         if found is None:
             continue
-        slot, event, anchor = found
+        slot, event, anchor, factor = found
+        if factor != 1.0:
+            q = replace(
+                q,
+                value=_times(q.value, factor),
+                low=_times(q.low, factor),
+                high=_times(q.high, factor),
+            )
+        value = count_value(q)
+        if value is None:
+            continue
         facts.append(
             ctx.fact(
                 event,
@@ -277,6 +339,10 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         )
     facts.extend(_zero_counts(ctx))
     return facts
+
+
+def _times(x: float | None, factor: float) -> float | None:
+    return None if x is None else round(x * factor, 3)
 
 
 def _zero_counts(ctx: FactContext) -> list[FactMention]:

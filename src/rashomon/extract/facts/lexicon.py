@@ -86,8 +86,8 @@ ROLE_ADJECTIVES: dict[str, frozenset[str]] = {
 }
 # Modifiers of "toll" or "number" that say which role it counts.
 TOLL_MODIFIERS: dict[str, frozenset[str]] = {
-    "killed": words("death dead fatality"),
-    "injured": words("injury injured wounded"),
+    "killed": words("death dead fatality kill die"),
+    "injured": words("injury injured wounded injure wound hurt"),
     "casualties": words("casualty"),
 }
 TOLL_NOUNS = words("toll number tally count figure total")
@@ -97,6 +97,40 @@ FATAL_MODIFIERS = words("dead fatally")
 # Units that make the role: money and percentages are counted in their own slots.
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "CAD", "AUD", "CHF", "RUB"})
 PERCENT_UNITS = frozenset({"%", "percent", "per cent"})
+# Units of measure: a figure in any of them is compared in one slot, converted to
+# the first unit of its kind ("200 feet" and "60 metres" are one distance).
+MEASURES: dict[str, tuple[str, float]] = {
+    "m": ("distance", 1.0),
+    "metre": ("distance", 1.0),
+    "metres": ("distance", 1.0),
+    "meter": ("distance", 1.0),
+    "meters": ("distance", 1.0),
+    "km": ("distance", 1000.0),
+    "kilometres": ("distance", 1000.0),
+    "kilometers": ("distance", 1000.0),
+    "cm": ("distance", 0.01),
+    "mm": ("distance", 0.001),
+    "ft": ("distance", 0.3048),
+    "feet": ("distance", 0.3048),
+    "foot": ("distance", 0.3048),
+    "in": ("distance", 0.0254),
+    "yd": ("distance", 0.9144),
+    "miles": ("distance", 1609.344),
+    "mile": ("distance", 1609.344),
+    "nmi": ("distance", 1852.0),
+    "kg": ("weight", 1.0),
+    "g": ("weight", 0.001),
+    "tonnes": ("weight", 1000.0),
+    "tons": ("weight", 907.18),
+    "lb": ("weight", 0.4536),
+    "oz": ("weight", 0.02835),
+    "ha": ("area", 1.0),
+    "hectares": ("area", 1.0),
+    "acres": ("area", 0.4047),
+    "km2": ("area", 100.0),
+    "sq miles": ("area", 259.0),
+}
+
 # Units of duration: "for three hours" is not a count of anything that happened.
 # Frequencies ("three times") count repetitions, not what one event did.
 TIME_UNITS = words(

@@ -70,11 +70,7 @@ def participant_facts(ctx: FactContext) -> list[FactMention]:
                                 _add(ctx, facts, event, "agent", m, obj)
                 continue
             elif dep == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        for m in _named(obj, ctx):
-                            if m.type in PLACE_LABELS:
-                                _add(ctx, facts, event, "where", m, obj)
+                _places(ctx, facts, event, trigger)
                 continue
             elif not verbal and dep == "prep" and child.lower_ in ("of", "against"):
                 for obj in child.children:
@@ -88,4 +84,16 @@ def participant_facts(ctx: FactContext) -> list[FactMention]:
             for m in _named(child, ctx):
                 if m.type in ACTOR_TYPES:
                     _add(ctx, facts, event, slot, m, child)
+            if slot == "patient":  # "killed X in Gaza": the parse often hangs the place on X
+                _places(ctx, facts, event, child)
     return facts
+
+
+def _places(ctx: FactContext, facts: list[FactMention], event: EventMention, head: Token) -> None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    for m in _named(obj, ctx):
+                        if m.type in PLACE_LABELS:
+                            _add(ctx, facts, event, "where", m, obj)

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Token
 
+from rashomon.extract.events.derivation import is_event_nominal
 from rashomon.model import FactMention
 
 from .context import FactContext
@@ -50,6 +51,25 @@ def trigger_of_time(root: Token, triggers: dict[int, object]) -> Token | None:
     return None
 
 
+# Nouns after which a bare date may date the noun rather than the verb ("disputed the
+# report Thursday": the report came out on Thursday).
+DATABLE_NOUNS = frozenset(
+    "report statement story article announcement claim interview speech letter "
+    "decision ruling order verdict release post tweet video".split()
+)
+
+
+def _ambiguous(root: Token) -> bool:
+    """A bare date right after a noun that can itself be dated: attachment is a guess."""
+    if root.dep_ != "npadvmod" or root.i == 0:
+        return False
+    before = root.doc[root.left_edge.i - 1]
+    if before.pos_ != "NOUN":
+        return False
+    lemma = before.lemma_.lower()
+    return lemma in DATABLE_NOUNS or is_event_nominal(lemma)
+
+
 def _in_header(ctx: FactContext, start: int) -> bool:
     """A date on a line with no sentence end before it: a dateline or a headline."""
     line_start = ctx.text.rfind("\n", 0, start) + 1
@@ -69,7 +89,7 @@ def when_facts(ctx: FactContext) -> list[FactMention]:
         if span is None or len(span) == 0:
             continue
         trigger = trigger_of_time(span.root, ctx.events)
-        if trigger is None:
+        if trigger is None or (span.root.left_edge.i > 0 and _ambiguous(span.root)):
             continue
         event = ctx.events[trigger.i]
         facts.append(ctx.fact(event, "when", time.value, time.start, time.end, tokens=[span.root]))

@@ -9,11 +9,13 @@ added around it by :mod:`.builder`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from rashomon.extract.quantities.lexicon import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
     SCALE_ABBREVIATIONS,
     SCALES,
     VAGUE_MULTIPLIERS,
@@ -88,6 +90,8 @@ def _scale_after(doc: Doc, j: int, glued_ok: bool) -> tuple[float, int]:
         elif glued_ok and word.rstrip(".") in SCALE_ABBREVIATIONS and word not in ("b", "k"):
             if doc[j - 1].whitespace_ and word.rstrip(".") in ("m", "t"):
                 break  # "3m" is million, "3 m" metres
+            if word == "m" and not _million_context(doc, j):
+                break  # "fell about 60m from the ridge": metres
             multiplier *= SCALE_ABBREVIATIONS[word.rstrip(".")]
         else:
             break
@@ -96,10 +100,35 @@ def _scale_after(doc: Doc, j: int, glued_ok: bool) -> tuple[float, int]:
     return multiplier, j
 
 
+def _money_before(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in CURRENCY_PREFIXES
+
+
+def _million_context(doc: Doc, m: int) -> bool:
+    """A glued "m" at token ``m`` is million after a currency ("$3m"), or before a
+    currency word or a counted noun ("3m euros", "3m viewers"); otherwise metres."""
+    if _money_before(doc, m - 1):
+        return True
+    following = doc[m + 1] if m + 1 < len(doc) else None
+    if following is None:
+        return False
+    return following.lower_ in CURRENCY_WORDS or following.tag_ in ("NNS", "NNPS")
+
+
 def _digit_atom(doc: Doc, i: int) -> Atom | None:
     numeral = parse_numeral(doc[i].text)
     if numeral is None:
         return None
+    if (
+        numeral.scaled
+        and numeral.currency is None
+        and doc[i].lower_.endswith("m")
+        and not _money_before(doc, i)
+    ):
+        # "fell about 60m": metres; a glued "m" is million only after a currency ("$3m")
+        numeral = parse_numeral(doc[i].text[:-1]) or numeral
+        if not numeral.scaled:
+            numeral = replace(numeral, unit="m")
     atom = Atom(
         start=i,
         end=i + 1,

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 from rashomon.model import FactMention
 
-from .values import COMPATIBILITY, names_compatible, slot_kind
+from .values import COMPATIBILITY, NAME_SLOTS, moment, names_compatible, slot_kind
 
 MIN_CONFIDENCE = 0.6
+FAR_APART = timedelta(days=30)
 # Counted roles whose figures grow as a story develops.
 GROWING_ROLES = frozenset(
     {
@@ -43,7 +45,6 @@ REASONS = {
     "agent": "actor",
     "patient": "victim",
 }
-NAME_SLOTS = frozenset({"agent", "patient", "where"})
 BASE_CONFIDENCE = {"count": 0.9, "when": 0.8, "where": 0.65, "agent": 0.65, "patient": 0.65}
 
 
@@ -118,6 +119,8 @@ def judge(
             return None  # each source knows the other name: two participants, not a dispute
         if kind in ("agent", "patient") and a.entity_type != "PERSON":
             return None  # organisations and places act through units and parts
+    if kind == "when" and _too_far_apart(a, b, published):
+        return None
     confidence = _number_confidence(a, b) if kind == "count" else BASE_CONFIDENCE.get(kind, 0.6)
     if any(f.hedged for f in a.facts) or any(f.hedged for f in b.facts):
         confidence -= 0.15
@@ -126,6 +129,31 @@ def judge(
     if confidence < MIN_CONFIDENCE:
         return None
     return Verdict("dispute", REASONS.get(kind, "outcome"), round(confidence, 2))
+
+
+def _too_far_apart(a: Side, b: Side, published: Mapping[str, str | None]) -> bool:
+    """Dates further apart than the recent one is old: two happenings, not one told two
+    ways (a death "in 2011" and "the August 9 death", in reports of August 2014)."""
+    spans = []
+    for side in (a, b):
+        found = [(m, published.get(f.doc)) for f in side.facts if (m := moment(f.value))]
+        if not found:
+            return False
+        spans.append(found)
+    gap = min(
+        max(x.start - y.end, y.start - x.end, timedelta(0))
+        for x, _ in spans[0]
+        for y, _ in spans[1]
+    )
+    if gap <= FAR_APART:
+        return False
+    ages = []
+    for found in spans:
+        for m, day in found:
+            report = moment(day[:10]) if day else None
+            if report is not None:
+                ages.append(abs(report.start - m.end))
+    return bool(ages) and gap > min(ages) / 2
 
 
 def _revision(slot: str, a: Side, b: Side, published: Mapping[str, str | None]) -> Verdict | None:

@@ -8,7 +8,7 @@ state: a shared named participant, place, day or exact figure is evidence of
 one incident; two different named victims, two days that cannot be the same,
 two places that exclude each other are evidence of two. Documents are joined
 strongest evidence first, never across a pair with strong evidence of two
-incidents (a constrained single-link clustering, small because one event
+incidents (a constrained average-link clustering, small because one event
 has few documents). One article can itself tell two look-alike happenings
 (the firing of one coach and of his predecessor): its mentions are first
 grouped by the same evidence, so each group stands for one incident.
@@ -19,19 +19,20 @@ on something *other* than the disputed slot, and disagree on nothing else.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rashomon.model import FactMention
 
-from .values import COMPATIBILITY, slot_kind
+from .values import COMPATIBILITY, NAME_SLOTS, slot_kind
 
-NAME_SLOTS = frozenset({"agent", "patient", "where"})
 PERSON = "PERSON"
 # Evidence weights: a shared person is strong, a shared day or figure weaker.
 SHARED_PERSON = 2
 SHARED_NAME = 1
+SHARED_STORY = 1  # the two documents name the same rare person or body somewhere
 SHARED_WHEN = 1
 SHARED_COUNT = 1
 DIFFERENT_VICTIM = 3
@@ -40,6 +41,7 @@ DIFFERENT_BODY = 1  # two organisations or countries as actors: weak (a unit and
 DIFFERENT_WHEN = 2
 DIFFERENT_PLACE = 2
 CANNOT_LINK = 3  # evidence of two incidents at or above this keeps documents apart
+WEAK_TYPES = frozenset({"NORP"})  # "Indian", "Somali": shared by every story of a region
 
 
 @dataclass(slots=True)
@@ -51,6 +53,7 @@ class Profile:
         default_factory=lambda: defaultdict(list)
     )
     names: set[str] = field(default_factory=set)  # every participant entity of the event
+    story: frozenset[str] = frozenset()  # the document's rare names (few documents use them)
 
 
 @dataclass(slots=True)
@@ -60,9 +63,13 @@ class PairEvidence:
     agree: dict[str, int] = field(default_factory=dict)
     disagree: dict[str, int] = field(default_factory=dict)
     shared_names: int = 0  # shared participants outside the slots
+    same_story: int = 0  # both documents name a rare person or body
 
-    def support(self, excluding: str | None = None) -> int:
-        return self.shared_names + sum(w for s, w in self.agree.items() if s != excluding)
+    def support(self, excluding: str | None = None, story: bool = True) -> int:
+        """Evidence of one incident; ``story=False`` leaves out the shared rare names,
+        which tie two documents to one story but not a statement to one happening."""
+        agreed = sum(w for s, w in self.agree.items() if s != excluding)
+        return self.shared_names + (self.same_story if story else 0) + agreed
 
     def against(self, excluding: str | None = None) -> int:
         return sum(w for s, w in self.disagree.items() if s != excluding)
@@ -126,9 +133,13 @@ def evidence(
             found.disagree[slot] = DIFFERENT_WHEN
     shared = (x.names & y.names) - slot_names
     found.shared_names = sum(
-        SHARED_PERSON if types.get(v) == PERSON else SHARED_NAME for v in shared
+        SHARED_PERSON if types.get(v) == PERSON else SHARED_NAME
+        for v in shared
+        if types.get(v) not in WEAK_TYPES
     )
     found.shared_names = min(found.shared_names, SHARED_PERSON + SHARED_NAME)
+    if x.story & y.story:
+        found.same_story = SHARED_STORY
     return found
 
 
@@ -150,6 +161,7 @@ def merge_profiles(profiles: Sequence[Profile]) -> Profile:
         for slot, items in profile.slots.items():
             merged.slots[slot].extend(items)
         merged.names |= profile.names
+    merged.story = profiles[0].story
     return merged
 
 
@@ -159,24 +171,56 @@ def constrained_groups(
     apart_at: int,
     bonus: int = 0,
 ) -> list[list[int]]:
-    """Single-link groups of items 0..count-1: strongest pairs first, a pair needs
-    score + bonus >= 1, and two groups never join across a pair whose evidence of
-    being different reaches ``apart_at``."""
-    group = list(range(count))
-    members: dict[int, set[int]] = {i: {i} for i in range(count)}
-    apart = {key for key, ev in scores.items() if ev.against() >= apart_at}
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1].score, kv[0]))
-    for (x, y), ev in ranked:
-        if ev.score + bonus < 1:
-            break
-        gx, gy = group[x], group[y]
-        if gx == gy:
+    """Average-linkage groups of items 0..count-1 with cannot-links.
+
+    Two groups join while the mean score of their cross pairs (+ ``bonus``;
+    pairs without evidence count 0) is at least 1, best first, and never across
+    a pair whose evidence of being different reaches ``apart_at``. Average, not
+    single, linkage: A sharing a name with B and B a date with C does not make
+    A and C one incident. Sums between groups are kept up to date on each merge
+    and candidates wait in a heap, so a merge costs the groups' neighbours only."""
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    apart: dict[int, set[int]] = defaultdict(set)
+    for (x, y), ev in scores.items():
+        if ev.against() >= apart_at:
+            apart[x].add(y)
+            apart[y].add(x)
+        else:
+            sums[x][y] = sums[y][x] = float(ev.score)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(x: int, y: int) -> None:
+        if y in apart[x]:
+            return
+        mean = sums[x].get(y, 0.0) / (len(members[x]) * len(members[y])) + bonus
+        if mean >= 1:
+            heapq.heappush(heap, (-mean, x, y, len(members[x]), len(members[y])))
+
+    for x in list(sums):
+        for y in sums[x]:
+            if x < y:
+                push(x, y)
+    while heap:
+        _, x, y, size_x, size_y = heapq.heappop(heap)
+        if x not in members or y not in members:
             continue
-        if any((min(p, q), max(p, q)) in apart for p in members[gx] for q in members[gy]):
-            continue
-        for i in members[gy]:
-            group[i] = gx
-        members[gx] |= members.pop(gy)
+        if len(members[x]) != size_x or len(members[y]) != size_y or y in apart[x]:
+            continue  # stale
+        members[x].extend(members.pop(y))
+        for other, total in sums.pop(y, {}).items():
+            sums[other].pop(y, None)
+            if other != x:
+                sums[x][other] = sums[x].get(other, 0.0) + total
+                sums[other][x] = sums[x][other]
+        sums[x].pop(y, None)
+        for other in apart.pop(y, set()):
+            apart[other].discard(y)
+            if other != x:
+                apart[x].add(other)
+                apart[other].add(x)
+        for other in list(sums[x]):
+            push(x, other)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 

@@ -33,6 +33,19 @@ _LATE_PARTS = frozenset({"NI", "EV"})
 _EARLY_PARTS = frozenset({"MO"})
 
 
+# Slots whose values are names (corpus entities), compared by name.
+NAME_SLOTS = frozenset({"agent", "patient", "where"})
+# The kind of happening a counted role is a toll of (see rashomon.extract.events.kind_keys).
+ROLE_KINDS = {
+    "count:killed": "c:kill",
+    "count:injured": "c:injure",
+    "count:arrested": "c:arrest",
+    "count:charged": "c:charge",
+    "count:rescued": "c:rescue",
+    "count:kidnapped": "c:kidnap",
+}
+
+
 def slot_kind(slot: str) -> str:
     """``count`` for ``count:<role>``, else the slot itself."""
     return "count" if slot.startswith("count:") else slot

@@ -1,0 +1,189 @@
+"""What the comparison of facts needs to know about the whole corpus, built once.
+
+Events are linked mention by mention, so one happening ("pirates attacked a
+ship and were taken into custody") is often several events (the attack, the
+capture). :func:`happenings` joins events that the sources tell together: two
+events whose triggers share a sentence in two documents, or in one document
+when most of the reports of one also report the other. Tolls and places are
+compared per happening, whichever of its events' words they hang on; dates
+and actors per event (a person's story has many dated events). A statement whose
+own trigger only one source reports ("capturing 23 of the raiders") moves to
+the most widely reported event of its sentence; a toll prefers an event of its
+kind (the killing, not the "opened fire").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rashomon.extract.events import kind_keys
+from rashomon.model import Analysis, DocumentAnalysis, FactMention
+
+from .incidents import Profile
+from .silence import Silence
+from .values import ROLE_KINDS
+from .voices import CopyIndex
+
+# A name few documents use (a victim, a small company) marks the documents that use it as
+# one story; a name most documents use (the country, the president) does not.
+STORY_TYPES = frozenset({"PERSON", "ORG", "FAC"})
+STORY_MIN_DOCS = 4
+STORY_SHARE = 0.05
+TOLD_TOGETHER_DOCS = 2  # documents in which two events share a sentence, to join them
+TOLD_TOGETHER_OVERLAP = 0.5  # or one document, when the events' reports overlap this much
+
+
+@dataclass(slots=True)
+class CorpusIndex:
+    """Lookups shared by every happening."""
+
+    event_of: dict[tuple[str, int, int], str]
+    event_docs: dict[str, list[str]]
+    happening: dict[str, str]  # event id -> the id of its happening's main event
+    happening_docs: dict[str, list[str]]  # main event id -> the documents reporting it
+    sentence_events: dict[tuple[str, int], list[tuple[int, str, frozenset[str]]]]
+    participants: dict[tuple[str, str, int], set[str]]  # (event, doc, sentence) -> entities
+    entity_names: dict[str, str]
+    entity_types: dict[str, str]
+    mentioned: dict[str, set[str]]
+    story: dict[str, frozenset[str]]  # doc -> its rare people and bodies
+    published: dict[str, str | None]
+    copies: CopyIndex
+    silence: Silence
+
+
+def build_index(
+    analysis: Analysis,
+    analyses: Sequence[DocumentAnalysis],
+    key_to_entity: Mapping[tuple[str, str], str],
+) -> CorpusIndex:
+    event_of: dict[tuple[str, int, int], str] = {}
+    event_docs: dict[str, list[str]] = {}
+    for event in analysis.events:
+        event_docs[event.id] = event.docs
+        for m in event.mentions:
+            event_of[(m.doc, m.start, m.end)] = event.id
+    sentence_events: dict[tuple[str, int], list[tuple[int, str, frozenset[str]]]] = defaultdict(
+        list
+    )
+    participants: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    for a in analyses:
+        for m in a.events:
+            eid = event_of.get((m.doc, m.start, m.end))
+            if not eid:
+                continue
+            sentence_events[(m.doc, m.sentence_start)].append((m.start, eid, kind_keys(m.lemma)))
+            for key in [*m.participants, *([m.place] if m.place else [])]:
+                entity = key_to_entity.get((m.doc, key))
+                if entity:
+                    participants[(eid, m.doc, m.sentence_start)].add(entity)
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    rare: dict[str, set[str]] = defaultdict(set)
+    limit = max(STORY_MIN_DOCS, STORY_SHARE * len(analysis.documents))
+    for entity in analysis.entities:
+        for doc in entity.docs:
+            mentioned[doc].add(entity.id)
+            if entity.type in STORY_TYPES and 2 <= len(entity.docs) <= limit:
+                rare[doc].add(entity.id)
+    happening = happenings(sentence_events, event_docs)
+    happening_docs: dict[str, set[str]] = defaultdict(set)
+    for event, main in happening.items():
+        happening_docs[main] |= set(event_docs[event])
+    return CorpusIndex(
+        event_of=event_of,
+        event_docs=event_docs,
+        happening=happening,
+        happening_docs={k: sorted(v) for k, v in happening_docs.items()},
+        sentence_events=sentence_events,
+        participants=participants,
+        entity_names={e.id: e.name for e in analysis.entities},
+        entity_types={e.id: e.type for e in analysis.entities},
+        mentioned=mentioned,
+        story={doc: frozenset(ids) for doc, ids in rare.items()},
+        published={d.id: d.published for d in analysis.documents},
+        copies=CopyIndex(analysis.reuse),
+        silence=Silence(analyses, mentioned, {e.id: e.name for e in analysis.entities}),
+    )
+
+
+def happenings(
+    sentence_events: Mapping[tuple[str, int], list[tuple[int, str, frozenset[str]]]],
+    event_docs: Mapping[str, list[str]],
+) -> dict[str, str]:
+    """Each event (reported by two documents or more) -> the main event of its happening."""
+    together: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (doc, _), items in sentence_events.items():
+        ids = sorted({eid for _, eid, _ in items if len(event_docs.get(eid, ())) > 1})
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                together[(x, y)].add(doc)
+    parent = {e: e for e, docs in event_docs.items() if len(docs) > 1}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (x, y), docs in sorted(together.items()):
+        if len(docs) < TOLD_TOGETHER_DOCS:
+            a, b = set(event_docs[x]), set(event_docs[y])
+            if len(a & b) < TOLD_TOGETHER_OVERLAP * min(len(a), len(b)):
+                continue
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[ry] = rx
+    members: dict[str, list[str]] = defaultdict(list)
+    for e in parent:
+        members[find(e)].append(e)
+    main_of: dict[str, str] = {}
+    for group in members.values():
+        main = max(group, key=lambda e: (len(event_docs[e]), e))
+        for e in group:
+            main_of[e] = main
+    return main_of
+
+
+def profile(doc: str, index: CorpusIndex) -> Profile:
+    return Profile(doc, story=index.story.get(doc, frozenset()))
+
+
+# Slots that belong to the whole happening (a toll, the place) and are compared across
+# its events; the others (when, who acted, who was acted on) belong to one event.
+HAPPENING_SLOTS = frozenset({"where"})
+
+
+def group_of(fact: FactMention, index: CorpusIndex) -> str | None:
+    """What a statement is compared within: its happening for tolls and places,
+    else its own event (its trigger's, or its sentence's for a lone trigger)."""
+    event = event_of(fact, index)
+    if event is None:
+        return None
+    if fact.slot.startswith("count:") or fact.slot in HAPPENING_SLOTS:
+        return index.happening[event]
+    return event
+
+
+def event_of(fact: FactMention, index: CorpusIndex) -> str | None:
+    """The event (reported by two documents or more) a statement hangs on."""
+    own = index.event_of.get((fact.doc, fact.event_start, fact.event_end))
+    if own in index.happening:
+        return own
+    candidates = [
+        c
+        for c in index.sentence_events.get((fact.doc, fact.sentence_start), [])
+        if c[1] in index.happening
+    ]
+    kind = ROLE_KINDS.get(fact.slot)
+    best = max(
+        candidates,
+        key=lambda c: (
+            kind is not None and kind in c[2],  # the toll of the killing, not of "opened fire"
+            len(index.event_docs.get(c[1], ())),
+            -abs(c[0] - fact.start),
+        ),
+        default=None,
+    )
+    return best[1] if best else None

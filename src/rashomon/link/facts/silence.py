@@ -1,0 +1,75 @@
+"""Whether a document is silent on a slot: it says nothing that could be the value.
+
+An omission is a claim about a source ("it does not say when"), so it must
+not rest on what the extractor failed to read. A document is listed as
+omitting a slot of an event it reports only when nothing in the whole
+document could be that slot's value:
+
+* ``when``: it states no date or time at all;
+* ``where``: it never names the places the other sources give (nor a name
+  contained in theirs or containing it);
+* ``agent``, ``patient``: never called omitted, since a source that does not
+  name the actor may still describe them ("a former employee"), and telling a
+  description of the same person from no statement needs coreference we do not
+  have;
+* counts by role (killed, injured, arrested ...): it tells of no happening of
+  that kind at all (no killing, no death), so it cannot have given a toll;
+  counts of other things are never called omitted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from rashomon.extract.events import kind_keys
+from rashomon.model import DocumentAnalysis
+
+from .values import ROLE_KINDS, names_compatible, slot_kind
+
+PLACE_SLOTS = frozenset({"where"})
+UNSAYABLE = frozenset({"agent", "patient"})
+DATED = frozenset({"DATE", "TIME"})
+
+
+class Silence:
+    """Per document: whether it dates anything, the names it uses, its kinds of action."""
+
+    def __init__(
+        self,
+        analyses: Sequence[DocumentAnalysis],
+        mentioned: Mapping[str, set[str]],
+        names: Mapping[str, str],
+    ) -> None:
+        self.dated: set[str] = set()
+        self.kinds: dict[str, set[str]] = defaultdict(set)
+        self.slots: dict[str, set[str]] = defaultdict(set)
+        self.mentioned = mentioned
+        self.names = names
+        for a in analyses:
+            doc = a.document.id
+            if any(t.type in DATED and t.value for t in a.times):
+                self.dated.add(doc)
+            for e in a.events:
+                self.kinds[doc] |= kind_keys(e.lemma)
+            for f in a.facts:
+                self.slots[doc].add(f.slot)
+
+    def silent(self, doc: str, slot: str, values: Sequence[str]) -> bool:
+        """Whether ``doc`` says nothing that could fill ``slot`` (given the others' values)."""
+        kind = slot_kind(slot)
+        if kind == "when":
+            return doc not in self.dated
+        if kind in UNSAYABLE:
+            return False
+        if kind in PLACE_SLOTS:
+            wanted = [self.names.get(v, v) for v in values]
+            return not any(
+                names_compatible(self.names.get(e, e), name)
+                for e in self.mentioned.get(doc, ())
+                for name in wanted
+            )
+        role_kind = ROLE_KINDS.get(slot)
+        if role_kind is None:
+            return False
+        return slot not in self.slots.get(doc, ()) and role_kind not in self.kinds.get(doc, ())

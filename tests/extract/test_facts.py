@@ -1,0 +1,110 @@
+"""Facts of one document: slot values read off the parse, on news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import rashomon.link  # noqa: F401  (import order: link before extract.entities)
+from rashomon.extract.pipeline import extract_document
+from rashomon.model import Document, FactMention
+
+
+def facts_of(text: str, published: str | None = "2019-03-04") -> list[FactMention]:
+    return extract_document(Document("d1", "d1.txt", text, published=published)).facts
+
+
+def slots(facts: list[FactMention]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for f in facts:
+        found.setdefault(f.slot, []).append(f.value)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slot", "value"),
+    [
+        (
+            "Five people were killed when a gunman opened fire at the Oak Street bar.",
+            "count:killed",
+            "5",
+        ),
+        (
+            "The gunman killed three people and wounded nine others before he fled.",
+            "count:killed",
+            "3",
+        ),
+        (
+            "The gunman killed three people and wounded nine others before he fled.",
+            "count:injured",
+            "9",
+        ),
+        (
+            "At least 12 people died after the ferry capsized in the Meghna river.",
+            "count:killed",
+            ">=12",
+        ),
+        (
+            "Police arrested 23 suspected pirates in the Gulf of Aden on Saturday.",
+            "count:arrested",
+            "23",
+        ),
+        (
+            "The navy took 23 pirates into custody after a brief exchange of fire.",
+            "count:arrested",
+            "23",
+        ),
+        (
+            "The death toll from the earthquake rose to 57 on Tuesday, officials said.",
+            "count:killed",
+            "57",
+        ),
+        ("The quake left 400 people homeless across the province.", "count:displaced", "400"),
+        ("No one was injured in the blaze, fire officials said.", "count:injured", "0"),
+        ("The company sold its chip unit for $1.3 billion in cash.", "count:money", "1300000000"),
+    ],
+)
+def test_counts_by_role(sentence: str, slot: str, value: str) -> None:
+    assert value in slots(facts_of(sentence)).get(slot, []), facts_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two of the victims were killed at the scene.",  # a part, not the toll
+        "Three more people were injured in a second blast.",  # an increment
+        "A woman and two men were shot outside the club.",  # two men are a part of the shot
+        "Three boats were captured by the warship.",  # boats are not arrests
+        "He has hosted the awards three times.",  # a frequency
+        "The injuries were not life-threatening, police said.",  # no count at all
+    ],
+)
+def test_what_is_never_a_toll(sentence: str) -> None:
+    counted = {f.slot for f in facts_of(sentence) if f.slot.startswith("count:")}
+    assert not counted & {"count:killed", "count:injured", "count:arrested", "count:shot"}
+
+
+def test_when_is_the_date_tied_to_the_trigger_not_a_dateline_or_a_modifier() -> None:
+    found = slots(facts_of("Police arrested the suspect on Wednesday, a day after the attack."))
+    assert found["when"] == ["2019-02-27"]
+    assert "when" not in slots(facts_of("He opened fire at a Christmas party in the office."))
+    dateline = "Suspect held after shooting\nApril 10, 2007 7:07AM\nPolice arrested a man."
+    assert all(f.text != "April 10, 2007" for f in facts_of(dateline))
+
+
+def test_agent_patient_and_place_are_named_arguments() -> None:
+    found = slots(facts_of("Israeli troops killed Ahmed Yassin in Gaza City on Monday."))
+    assert "Ahmed Yassin" in found["patient"]
+    assert "Gaza City" in found["where"]
+    # "the Indian navy": the actor is the navy, not India
+    assert "agent" not in slots(facts_of("The Indian navy captured the pirates on Saturday."))
+    # the one who died was acted on, not an actor
+    assert "John Smith" in slots(facts_of("John Smith died in the crash on Monday."))["patient"]
+
+
+def test_attribution_quote_hedge_and_update() -> None:
+    (fact,) = [f for f in facts_of("Police said 4 people were killed.") if f.slot == "count:killed"]
+    assert fact.attribution == "Police"
+    hedged = [f for f in facts_of("Reportedly, 30 people were killed.") if f.slot == "count:killed"]
+    assert hedged and hedged[0].hedged
+    update = facts_of("The death toll rose to 57 on Tuesday.")
+    assert any(f.slot == "count:killed" and f.revised for f in update)

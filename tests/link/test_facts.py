@@ -1,0 +1,109 @@
+"""Facts across sources on small piles of news reports: what is a dispute, what is not.
+
+The reports are written the way local outlets report the same incidents; each test
+runs the whole pipeline (extraction, entity and event linking, copied passages,
+facts). The false disputes a fact-checker reported (the same place named two ways,
+"late Sunday night" vs "early Monday", "not life-threatening", statements about
+different incidents, a copied passage counted twice) are tests that must stay silent.
+"""
+
+from __future__ import annotations
+
+import rashomon.link  # noqa: F401  (import order: link before extract.entities)
+from rashomon.extract.pipeline import extract_document
+from rashomon.link import link_corpus
+from rashomon.model import Analysis, Document, Fact
+
+SHOOTING_A = (
+    "Four people were killed and nine others were wounded when a gunman opened fire on a "
+    "crowd outside the Blue Note lounge in Dayton late Sunday night, police said.\n\n"
+    "Police identified one of the dead as Marcus Bell, 24, of Dayton. The wounded were "
+    "taken to Miami Valley Hospital, where two were listed in critical condition.\n\n"
+    "Officers shot and killed the gunman, Connor Betts, outside the lounge, Police Chief "
+    "Richard Biehl said."
+)
+SHOOTING_B = (
+    "Five people were killed and seven others were wounded when a gunman opened fire "
+    "outside the Blue Note lounge in Dayton early Monday, Dayton police said.\n\n"
+    "Marcus Bell, 24, was among the dead, his family said. The wounded were taken to Miami "
+    "Valley, where their injuries were not life-threatening, a hospital spokeswoman said.\n\n"
+    "Police Chief Richard Biehl said officers shot and killed the gunman, Connor Betts."
+)
+OTHER_SHOOTING = (
+    "Two people were killed when a man opened fire at a birthday party in Gary, Indiana, on "
+    "Saturday afternoon, police said.\n\n"
+    "Police identified the victims as Dana Reed, 31, and Tyrone Fields, 40. The shooter fled "
+    "in a gray sedan and had not been found by Sunday, Gary police said."
+)
+
+
+def analyse(*texts: str, dates: tuple[str, ...] = ()) -> Analysis:
+    analyses = [
+        extract_document(
+            Document(f"d{i}", f"d{i}.txt", text, published=(dates[i] if dates else "2019-08-05"))
+        )
+        for i, text in enumerate(texts)
+    ]
+    return link_corpus(analyses)
+
+
+def disputed(analysis: Analysis, slot_prefix: str = "") -> list[Fact]:
+    return [
+        f
+        for f in analysis.facts
+        if f.slot.startswith(slot_prefix) and any(c.kind == "dispute" for c in f.conflicts)
+    ]
+
+
+def test_two_reports_of_one_shooting_dispute_the_tolls() -> None:
+    analysis = analyse(SHOOTING_A, SHOOTING_B)
+    killed = disputed(analysis, "count:killed")
+    assert killed, [(f.slot, f.status, [v.label for v in f.values]) for f in analysis.facts]
+    (conflict,) = [c for c in killed[0].conflicts if c.kind == "dispute"]
+    labels = {killed[0].values[conflict.a].value, killed[0].values[conflict.b].value}
+    assert labels == {"4", "5"} and conflict.reason == "number"
+    # each side points at its words and says who gave the figure
+    for value in killed[0].values:
+        for s in value.statements:
+            assert analysis.documents[int(s.doc[1])].text[s.start : s.end] == s.text
+
+
+def test_what_is_not_a_dispute_stays_silent() -> None:
+    analysis = analyse(SHOOTING_A, SHOOTING_B)
+    reasons = {c.reason for f in disputed(analysis) for c in f.conflicts if c.kind == "dispute"}
+    # "late Sunday night" and "early Monday"; "Miami Valley Hospital" and "Miami Valley";
+    # "not life-threatening" is no denial of anything
+    assert not reasons & {"date", "place", "negation"}
+
+
+def test_different_incidents_are_never_compared() -> None:
+    analysis = analyse(SHOOTING_A, OTHER_SHOOTING)
+    assert not disputed(analysis)
+
+
+def test_a_later_report_that_updates_the_toll_is_a_revision() -> None:
+    later = (
+        "The number of people killed when a gunman opened fire on a crowd outside the Blue "
+        "Note lounge in Dayton late Sunday night rose to five on Tuesday, police said.\n\n"
+        "Police identified one of the dead as Marcus Bell, 24, of Dayton. Officers shot and "
+        "killed the gunman, Connor Betts, Police Chief Richard Biehl said."
+    )
+    analysis = analyse(SHOOTING_A, later, dates=("2019-08-05", "2019-08-06"))
+    kinds = [c.kind for f in analysis.facts if f.slot == "count:killed" for c in f.conflicts]
+    assert kinds == ["revision"], [(f.slot, [v.label for v in f.values]) for f in analysis.facts]
+    (fact,) = [f for f in analysis.facts if f.slot == "count:killed" and f.conflicts]
+    earlier, later_value = fact.values[fact.conflicts[0].a], fact.values[fact.conflicts[0].b]
+    assert (earlier.value, later_value.value) == ("4", "5")
+
+
+def test_a_copied_passage_is_one_voice() -> None:
+    copy = (
+        "From the wires.\n\n" + SHOOTING_A.split("\n\n")[0] + "\n\nMore details were not "
+        "immediately available."
+    )
+    analysis = analyse(SHOOTING_A, copy, dates=("2019-08-05", "2019-08-06"))
+    assert analysis.reuse
+    for fact in analysis.facts:
+        for value in fact.values:
+            copied = {s.doc for s in value.statements if s.copied_from}
+            assert not copied & set(value.sources)
