@@ -148,3 +148,21 @@ def test_default_size_limit_is_the_same_everywhere():
     from rashomon.ingest import MAX_BYTES
 
     assert workflow.MAX_BYTES == MAX_BYTES == DEFAULT_MAX_MB * 1_000_000
+
+
+def test_an_interrupt_while_reading_stores_nothing_and_says_so(inputs, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import rashomon.ingest as ingest
+    from rashomon.cli import app
+
+    def interrupted(paths, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest, "ingest_paths", interrupted)
+    result = CliRunner().invoke(app, ["analyze", str(inputs), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130
+    assert "Interrupted while reading the inputs; nothing new was stored." in result.stderr
+    with Store(tmp_path / "out" / "analysis.sqlite") as store:
+        assert store.stored_documents() == set()
+        assert [run["status"] for run in store.runs()] == ["interrupted"]
