@@ -159,7 +159,7 @@ def analyze(
         Store(out / DB_NAME, thorough=True) as store,
     ):
         run = store.begin_run([str(p) for p in paths])
-        status, stored, failed, todo = "failed", 0, 0, []
+        status, stored, failed, todo, extracting = "failed", 0, 0, [], False
         try:
             hooks.on_stage("read", None)
             documents, errors, duplicates = read_inputs(paths, max_bytes)
@@ -179,6 +179,7 @@ def analyze(
             store.record_duplicates(duplicates, run)
             todo = [d for d in documents if d.id not in done]
             hooks.on_stage("extract", len(todo))
+            extracting = True
             for outcome in extract_all(todo, workers, scheduler, limits):
                 if isinstance(outcome, IngestError):
                     failed += 1
@@ -197,7 +198,7 @@ def analyze(
             # Counted from the store: the interrupt may have come inside a save.
             stored = len(store.stored_documents() & {d.id for d in todo})
             raise Interrupted(
-                _interrupted_stage(clock),
+                _interrupted_stage(clock, extracting),
                 stored,
                 len(todo),
                 len(store.stored_documents()),
@@ -216,8 +217,8 @@ def analyze(
     )
 
 
-def _interrupted_stage(clock: StageClock) -> str:
-    if "ingest" not in clock.seconds:
+def _interrupted_stage(clock: StageClock, extracting: bool) -> str:
+    if not extracting:
         return "reading"
     if "extract" not in clock.seconds:
         return "extraction"

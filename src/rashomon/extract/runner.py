@@ -204,8 +204,9 @@ def run_extraction(
 
 def watch_parent(parent: int) -> None:
     """In a worker: exit as soon as the process that started it is gone."""
-    if hasattr(signal, "SIGINT"):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if hasattr(signal, "pthread_sigmask"):  # blocked at spawn (workers_ignore_ctrl_c)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent()
 
     def watch() -> None:
@@ -238,6 +239,24 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     )
 
 
+@contextlib.contextmanager
+def workers_ignore_ctrl_c() -> Iterator[None]:
+    """Block SIGINT while submitting (which starts the worker processes).
+
+    The workers inherit the blocked signal and ignore it from their start, so a
+    Ctrl-C while they import leaves them quiet; here a Ctrl-C during the submit
+    is held, not lost, and raises as soon as the block ends.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Stop a pool now: queued work is dropped and running workers are killed.
 
@@ -262,7 +281,8 @@ def _run_on_pool(chunks: list[list[Document]], workers: int, limits: Limits) -> 
         suspects: list[Document] = []
         pool = _new_pool(workers)
         try:
-            order = [pool.submit(extract_chunk, chunk, limits) for chunk in pending]
+            with workers_ignore_ctrl_c():
+                order = [pool.submit(extract_chunk, chunk, limits) for chunk in pending]
             chunk_of = dict(zip(order, pending, strict=True))
             pending.clear()
             live = set(order)
@@ -303,8 +323,10 @@ def _run_suspects(documents: list[Document], limits: Limits) -> Iterator[Outcome
         try:
             while queue:
                 document = queue.popleft()
+                with workers_ignore_ctrl_c():
+                    future = pool.submit(extract_chunk, [document], limits)
                 try:
-                    (outcome,) = pool.submit(extract_chunk, [document], limits).result()
+                    (outcome,) = future.result()
                 except BrokenProcessPool:
                     yield failure(document, "skipped: the extraction worker died (out of memory?)")
                     break
