@@ -117,7 +117,9 @@ def main() -> None:
     body = (
         "Extraction of one document (all extractors, in pieces of 100,000 characters: "
         "`rashomon.extract.pieces`), each in a fresh process; spaCy alone parses the same "
-        "pieces. Peak MB is the process's resident maximum, models included.\n\n"
+        "pieces. Peak MB is the process's resident maximum, models included. On a shared "
+        "machine wall-clock time varies with the load; the ratio to spaCy alone, measured "
+        "right after on the same text, is the steadier figure.\n\n"
         + header
         + "\n"
         + "\n".join(rows)
