@@ -338,5 +338,23 @@ def compare(
     raise typer.Exit(code)
 
 
+@app.command()
+def serve(
+    folder: Annotated[
+        Path, typer.Argument(help="An output folder of `analyze` (or its analysis.sqlite).")
+    ],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Allow adding documents (with a token).")
+    ] = False,
+) -> None:
+    """Open a web app over a stored analysis: overview, events, entities, search."""
+    from rashomon.api.server import run_server
+
+    console = SafeConsole(markup=True)  # the server's own messages carry markup
+    raise typer.Exit(run_server(folder, host, port, allow_writes, console))
+
+
 if __name__ == "__main__":
     app()

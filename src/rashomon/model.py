@@ -407,6 +407,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     timelines: dict[str, list[str]] = field(default_factory=dict)  # entity id -> event ids
+    stories: dict[str, str] = field(default_factory=dict)  # doc id -> its story's first doc id
     facts: list[Fact] = field(default_factory=list)
     reuse: list[Reuse] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)

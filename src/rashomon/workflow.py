@@ -100,6 +100,9 @@ class Hooks:
     on_advance: Callable[[str, int], None] = _ignore
     on_step: Callable[[str, str], None] = _ignore
     on_wait: Callable[[str], None] = _ignore
+    # The first hooks, kept for their callers: extraction's total, then each document done.
+    on_start_extraction: Callable[[int], None] = _ignore
+    on_progress: Callable[[int], None] = _ignore
 
 
 class StageClock:
@@ -179,6 +182,7 @@ def analyze(
             store.record_duplicates(duplicates, run)
             todo = [d for d in documents if d.id not in done]
             hooks.on_stage("extract", len(todo))
+            hooks.on_start_extraction(len(todo))
             extracting = True
             for outcome in extract_all(todo, workers, scheduler, limits):
                 if isinstance(outcome, IngestError):
@@ -190,6 +194,7 @@ def analyze(
                     save(store, outcome, EXTRACTOR_VERSION)
                     stored += 1
                 hooks.on_advance("extract", 1)
+                hooks.on_progress(1)
             clock.lap("extract")
             analysis, analyses = link_and_export(store, out, hooks, clock)
             status = "done"

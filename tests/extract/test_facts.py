@@ -61,6 +61,9 @@ def slots(facts: list[FactMention]) -> dict[str, list[str]]:
         ("The quake left 400 people homeless across the province.", "count:displaced", "400"),
         ("No one was injured in the blaze, fire officials said.", "count:injured", "0"),
         ("The company sold its chip unit for $1.3 billion in cash.", "count:money", "1300000000"),
+        ("A 6.1-magnitude earthquake struck the island on Tuesday.", "count:magnitude", "6.1"),
+        ("The quake measured 6.3 on the Richter scale.", "count:magnitude", "6.3"),
+        ("He slipped and fell about 200ft from a ridge.", "count:distance", "60.96"),
     ],
 )
 def test_counts_by_role(sentence: str, slot: str, value: str) -> None:

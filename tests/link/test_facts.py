@@ -107,3 +107,23 @@ def test_a_copied_passage_is_one_voice() -> None:
         for value in fact.values:
             copied = {s.doc for s in value.statements if s.copied_from}
             assert not copied & set(value.sources)
+
+
+QUAKE_A = (
+    "A 6.1-magnitude earthquake struck the west coast of Sumatra early on Tuesday, killing "
+    "at least 12 people in the town of Padang, officials said.\n\n"
+    "The quake was centred 45 kilometres off the coast, the geological agency said."
+)
+QUAKE_B = (
+    "A powerful earthquake of magnitude 6.4 shook the west coast of Sumatra on Tuesday, "
+    "killing at least 12 people in Padang, the disaster agency said.\n\n"
+    "Thousands of residents fled to higher ground fearing a tsunami."
+)
+
+
+def test_two_reports_of_one_quake_dispute_its_magnitude_and_agree_on_the_toll() -> None:
+    analysis = analyse(QUAKE_A, QUAKE_B)
+    magnitude = disputed(analysis, "count:magnitude")
+    assert magnitude, [(f.slot, f.status, [v.label for v in f.values]) for f in analysis.facts]
+    killed = [f for f in analysis.facts if f.slot == "count:killed"]
+    assert killed and killed[0].status == "agreed"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rashomon.link.entities import MentionKey, key_index, link_entities
-from rashomon.link.events import link_events
+from rashomon.link.events import link_events_and_stories
 from rashomon.link.facts import link_facts
 from rashomon.link.framing import link_framing
 from rashomon.link.reuse import find_reuse
@@ -64,7 +64,9 @@ def _speakers(ctx: LinkContext) -> None:
 
 @register_link_step("events")
 def _events(ctx: LinkContext) -> None:
-    ctx.analysis.events = link_events(ctx.analyses, ctx.key_to_entity)
+    linked = link_events_and_stories(ctx.analyses, ctx.key_to_entity)
+    ctx.analysis.events = linked.events
+    ctx.analysis.stories = linked.stories
     ctx.analysis.timelines = build_timelines(ctx.analysis.events, ctx.analysis.documents)
 
 

@@ -23,18 +23,41 @@ OMITS = "omits"  # reports the event, says nothing of this slot
 SLOT_ORDER = ("when", "where", "agent", "patient")
 
 
+SLOT_NAMES = {
+    "when": "when",
+    "where": "where",
+    "agent": "who acted",
+    "patient": "who was acted on",
+    "outcome": "outcome",
+    "count:killed": "killed",
+    "count:injured": "injured",
+    "count:arrested": "arrested",
+    "count:charged": "charged",
+    "count:missing": "missing",
+    "count:displaced": "displaced",
+    "count:rescued": "rescued",
+    "count:kidnapped": "kidnapped",
+    "count:shot": "shot",
+    "count:casualties": "casualties",
+    "count:affected": "affected",
+    "count:money": "how much money",
+    "count:percent": "what share",
+    "count:age": "age",
+    "count:distance": "how far",
+    "count:weight": "how heavy",
+    "count:area": "how large",
+    "count:magnitude": "magnitude",
+}
+
+
 def slot_label(slot: str) -> str:
-    """ "count:killed" -> "killed (number)", "agent" -> "who acted"."""
-    names = {
-        "when": "when",
-        "where": "where",
-        "agent": "who acted",
-        "patient": "who was acted on",
-        "outcome": "outcome",
-    }
+    """ "count:killed" -> "killed", "agent" -> "who acted", "count:boat" -> "how many boats"."""
+    if slot in SLOT_NAMES:
+        return SLOT_NAMES[slot]
     if slot.startswith("count:"):
-        return f"number {slot.split(':', 1)[1]}"
-    return names.get(slot, slot)
+        noun = slot.split(":", 1)[1]
+        return f"how many {noun if noun.endswith('s') else noun + 's'}"
+    return slot
 
 
 def slot_sort_key(slot: str) -> tuple[int, str]:

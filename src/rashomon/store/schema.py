@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS corpus_items (
     kind TEXT NOT NULL, data TEXT NOT NULL, block TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS timelines (entity TEXT PRIMARY KEY, events TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (doc TEXT PRIMARY KEY, story TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL,
     inputs TEXT, extracted INTEGER DEFAULT 0, failed INTEGER DEFAULT 0
@@ -152,7 +153,8 @@ def connect(path: Path, finding_tables: dict[str, type], create: bool, thorough:
         raise StoreError(path, f"cannot be opened ({exc})") from None
     try:
         tables = validate(db, path, thorough) if existed else set()
-        wanted = {"meta", "documents", "errors", "runs", "corpus_items", *finding_tables}
+        wanted = {"meta", "documents", "errors", "runs", "corpus_items", "stories"}
+        wanted |= set(finding_tables)
         if not wanted <= tables or _missing_columns(db):
             _create(db, finding_tables)
         # In a read-only folder readers still work in the journal mode the file has.

@@ -78,6 +78,7 @@ CORPUS_TABLES = (
     "entity_candidates",
     "corpus_items",
     "timelines",
+    "stories",
 )
 
 
@@ -278,6 +279,7 @@ class Store:
                 "INSERT INTO timelines VALUES (?,?)",
                 [(entity, json.dumps(ids)) for entity, ids in analysis.timelines.items()],
             )
+            self.db.executemany("INSERT INTO stories VALUES (?,?)", analysis.stories.items())
 
     def load_analysis(self) -> Analysis:
         """Everything stored, as the same :class:`Analysis` that ``analyze`` exported."""
@@ -332,6 +334,7 @@ class Store:
                     "SELECT entity, events FROM timelines ORDER BY rowid"
                 )
             },
+            stories=dict(self.db.execute("SELECT doc, story FROM stories ORDER BY rowid")),
             errors=runlog.current_errors(self.db),
             duplicates=runlog.current_duplicates(self.db),
         )

@@ -18,6 +18,7 @@ victims"), an increment ("another five", "three more"), a duration.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -48,6 +49,7 @@ from .lexicon import (
 )
 
 PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "oprd"})
+SPLIT_THOUSANDS = re.compile(r", \d{3}\b")
 # Verbs whose subject undergoes the event: "two people died", "five fled".
 UNACCUSATIVE = frozenset({"die", "perish", "disappear", "vanish", "flee", "drown", "survive"})
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod"})
@@ -104,6 +106,28 @@ def _is_part_or_increment(span: Span) -> bool:
 def _coordinated(token: Token) -> bool:
     """ "a woman and two men were shot": a count inside a coordination is a part."""
     return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+MAGNITUDE_WORDS = frozenset({"magnitude", "richter"})
+
+
+def _magnitude(span: Span) -> bool:
+    """ "a 6.1-magnitude earthquake", "magnitude 6.4", "6.3 on the Richter scale"."""
+    doc = span.doc
+    near = doc[max(0, span.start - 3) : min(len(doc), span.end + 4)]
+    inside = any("magnitude" in t.lower_ for t in span)
+    return inside or any(t.lower_ in MAGNITUDE_WORDS for t in near)
+
+
+def _listed(span: Span) -> bool:
+    """ "12 Somali and 11 Yemeni pirates": a figure with another one joined to it."""
+    doc = span.doc
+    ahead = doc[span.end : min(len(doc), span.end + 3)]
+    for i, token in enumerate(ahead):
+        if token.pos_ == "CCONJ" and i + 1 < len(ahead) and ahead[i + 1].like_num:
+            return True
+    behind = doc[max(0, span.start - 3) : span.start]
+    return any(t.pos_ == "CCONJ" for t in behind) and any(t.like_num for t in behind)
 
 
 def _counted_token(span: Span, q: Quantity) -> Token | None:
@@ -216,6 +240,9 @@ def _role_and_event(
 ) -> tuple[str, EventMention, Token, float] | None:
     """(slot, event, the word the figure hangs on, factor to the slot's unit)."""
     counted = _counted_token(span, q)
+    if _magnitude(span):
+        event = ctx.event_of(span.root) or _nearest_event(ctx, span.root)
+        return ("count:magnitude", event, span.root, 1.0) if event else None
     if q.counted == "age" or _age_of_a_person(ctx, span, q):
         # "a 36-year-old man", "Marcus Bell, 24": the age of who the story is about,
         # a detail reports share (or dispute) about one person
@@ -251,7 +278,7 @@ def _role_and_event(
         return (f"count:{role}", event, phrase, 1.0) if event else None
     role = _verb_role(governor, relation, counted)
     if role is not None:
-        if _coordinated(head):
+        if _coordinated(head) or _listed(span):
             return None  # "a woman and two men were shot": the two men are a part
         event = ctx.events.get(governor.i) or ctx.event_of(governor)
         return (f"count:{role}", event, phrase, 1.0) if event else None
@@ -305,6 +332,8 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         span = ctx.span(q.start, q.end)
         if span is None or len(span) == 0 or _is_part_or_increment(span):
             continue
+        if SPLIT_THOUSANDS.match(ctx.text, q.end):
+            continue  # "2, 000 feet": a number split by a space after its comma
         if q.counted != "age" and (
             (q.unit or "").lower() in TIME_UNITS or (q.counted or "").lower() in TIME_UNITS
         ):
@@ -345,8 +374,12 @@ def _times(x: float | None, factor: float) -> float | None:
     return None if x is None else round(x * factor, 3)
 
 
+ZERO_ROLES = frozenset({"killed", "injured", "missing"})
+
+
 def _zero_counts(ctx: FactContext) -> list[FactMention]:
-    """ "No one was killed", "there were no injuries": a count of zero."""
+    """ "No one was killed", "there were no injuries": a toll of zero. Only for the
+    casualties: "none of them has been charged" is about other people."""
     facts: list[FactMention] = []
     doc = ctx.doc
     for token in doc:
@@ -360,7 +393,7 @@ def _zero_counts(ctx: FactContext) -> list[FactMention]:
             if role is None and token.dep_ == "nsubj" and governor.lemma_.lower() in _ROLE_OF_VERB:
                 role = None  # "nobody killed anyone": not a count of victims
             event = ctx.events.get(governor.i)
-            if role and event:
+            if role in ZERO_ROLES and event:
                 start = doc[token.i - 1].idx if lower == "one" else token.idx
                 end = token.idx + len(token)
                 facts.append(
@@ -370,7 +403,7 @@ def _zero_counts(ctx: FactContext) -> list[FactMention]:
                 )
             continue
         role = _ROLE_OF_NOUN.get(token.lemma_.lower())
-        if role and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
+        if role in ZERO_ROLES and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
             det = [c for c in token.children if c.dep_ == "det" and c.lower_ in NONE_DETERMINERS]
             event = ctx.event_of(token)
             if det and event and token.lemma_.lower() not in ("toll", "life", "body"):

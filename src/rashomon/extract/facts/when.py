@@ -70,6 +70,10 @@ def _ambiguous(root: Token) -> bool:
     return lemma in DATABLE_NOUNS or is_event_nominal(lemma)
 
 
+# "posted on Wednesday, September 18", "published Sunday": the date of the report itself.
+PUBLISHING = frozenset("post publish update upload print repost".split())
+
+
 def _in_header(ctx: FactContext, start: int) -> bool:
     """A date on a line with no sentence end before it: a dateline or a headline."""
     line_start = ctx.text.rfind("\n", 0, start) + 1
@@ -90,6 +94,8 @@ def when_facts(ctx: FactContext) -> list[FactMention]:
             continue
         trigger = trigger_of_time(span.root, ctx.events)
         if trigger is None or (span.root.left_edge.i > 0 and _ambiguous(span.root)):
+            continue
+        if trigger.lemma_.lower() in PUBLISHING:
             continue
         event = ctx.events[trigger.i]
         facts.append(ctx.fact(event, "when", time.value, time.start, time.end, tokens=[span.root]))

@@ -78,6 +78,7 @@ class ScoredPairs:
     right: np.ndarray
     features: np.ndarray
     probability: np.ndarray
+    story_of_doc: dict[str, int]  # document id -> story number
 
 
 def score_pairs(
@@ -111,7 +112,8 @@ def score_pairs(
         days = table.explicit & (table.hi - table.lo <= 2 * TIME_SLACK_DAYS)
         veto = (features[:, FEATURES.index("explicit_disjoint")] > 0) & days[left] & days[right]
         probability = np.where(veto, -1e6, probability)
-    return ScoredPairs(table, left, right, features, probability)
+    stories_by_id = {d: story_of_doc[i] for i, d in enumerate(table.doc_ids)}
+    return ScoredPairs(table, left, right, features, probability, stories_by_id)
 
 
 def cluster_event_mentions(
@@ -131,24 +133,59 @@ def cluster_event_mentions(
     ``partition`` (optional) keeps mentions of different parts apart (e.g. the
     gold topics of a benchmark).
     """
+    return cluster_with_stories(
+        mentions, entity_of, docs_text, params=params, partition=partition, model=model
+    )[0]
+
+
+def cluster_with_stories(
+    mentions: Sequence[EventMention],
+    entity_of: Callable[[str, str], str | None] | None = None,
+    docs_text: Mapping[str, str] | None = None,
+    *,
+    params: LinkParams | None = None,
+    partition: Callable[[EventMention], Hashable] | None = None,
+    model: PairModel | None = None,
+) -> tuple[list[list[int]], dict[str, int]]:
+    """:func:`cluster_event_mentions`, and the story number of each document."""
     params = params or LinkParams()
     model = model or default_model()
     scored = score_pairs(
         mentions, entity_of, docs_text, params=params, partition=partition, model=model
     )
     threshold = model.threshold if params.threshold is None else params.threshold
-    return cluster_components(
+    groups = cluster_components(
         len(mentions), scored.left, scored.right, scored.probability, threshold
     )
+    return groups, scored.story_of_doc
+
+
+@dataclass(slots=True)
+class LinkedEvents:
+    events: list[Event]
+    stories: dict[str, str]  # document id -> story id (the story's first document id)
 
 
 def link_events(
     analyses: Sequence[DocumentAnalysis], key_to_entity: Mapping[tuple[str, str], str]
 ) -> list[Event]:
     """The events of the corpus, each with its mentions in every document that reports it."""
+    return link_events_and_stories(analyses, key_to_entity).events
+
+
+def link_events_and_stories(
+    analyses: Sequence[DocumentAnalysis], key_to_entity: Mapping[tuple[str, str], str]
+) -> LinkedEvents:
+    """The events of the corpus, and the stories (documents that tell one happening)."""
     mentions = [e for a in analyses for e in a.events]
     texts = {a.document.id: a.document.text for a in analyses}
-    groups = cluster_event_mentions(mentions, lambda doc, key: key_to_entity.get((doc, key)), texts)
+    groups, story_numbers = cluster_with_stories(
+        mentions, lambda doc, key: key_to_entity.get((doc, key)), texts
+    )
+    first: dict[int, str] = {}
+    for doc in sorted(story_numbers):
+        first.setdefault(story_numbers[doc], doc)
+    stories = {doc: first[number] for doc, number in story_numbers.items()}
     events = []
     for group in groups:
         members = sorted((mentions[i] for i in group), key=lambda m: (m.doc, m.start))
@@ -173,4 +210,4 @@ def link_events(
             )
         )
     events.sort(key=lambda e: (-len(e.docs), -len(e.mentions), e.id))
-    return events
+    return LinkedEvents(events, stories)

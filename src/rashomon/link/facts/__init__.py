@@ -19,13 +19,13 @@ Cost: linear in statements, quadratic only in the documents of one happening
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from rashomon.model import Analysis, DocumentAnalysis, Fact, FactMention
 
 from .assemble import build_fact, sides_of, value_key
-from .corpus import CorpusIndex, build_index, group_of, profile
+from .corpus import CorpusIndex, build_index, event_of, group_of, profile
 from .incidents import Profile, split_incidents
 
 __all__ = ["link_facts"]
@@ -34,20 +34,27 @@ STATUS_ORDER = {"disputed": 0, "revised": 1, "uncertain": 2, "agreed": 3, "singl
 MAX_EVENT_DOCS = 80  # documents of one happening compared pairwise; larger ones in slices
 
 
-def _happening_facts(
+def _group_facts(
     event: str,
     mentions: list[Profile],
     sentences: Mapping[tuple[str, int], Profile],
     index: CorpusIndex,
+    story: bool,
 ) -> list[Fact]:
-    incidents, pairs = split_incidents(
-        mentions, index.entity_types, index.mentioned, MAX_EVENT_DOCS
-    )
+    """The facts of one group: a story (one incident: its reports were grouped by their
+    wording, and statements about older happenings are already left out), or one event
+    (split into incidents by the details its sources give)."""
+    if story:
+        incidents = [mentions]
+    else:
+        incidents, _ = split_incidents(
+            mentions, index.entity_types, index.mentioned, MAX_EVENT_DOCS
+        )
     facts = []
     for incident in incidents:
-        if len(incident) < 2:
+        docs = sorted({p.doc for p in incident})
+        if len(docs) < 2:
             continue
-        docs = [p.doc for p in incident]
         by_slot: dict[str, list[tuple[str, FactMention]]] = defaultdict(list)
         for node in incident:
             for slot, items in node.slots.items():
@@ -68,6 +75,7 @@ def link_facts(
     ``analysis`` must already hold the linked entities, events and reuse."""
     index = build_index(analysis, analyses, key_to_entity)
     sentences: dict[tuple[str, int], Profile] = {}  # what each sentence states
+    votes: dict[str, Counter[str]] = defaultdict(Counter)  # group -> its statements' events
     groups: dict[str, dict[tuple[str, int], Profile]] = defaultdict(dict)
     for a in analyses:
         for fact in a.facts:
@@ -82,16 +90,23 @@ def link_facts(
             if group is not None:
                 node = groups[group].setdefault(key, profile(fact.doc, index))
                 node.slots[fact.slot].append((value, fact))
+                event = event_of(fact, index)
+                if event is not None:
+                    votes[group][event] += 1
     for (event, doc, sentence), names in index.participants.items():
         sentences.setdefault((doc, sentence), profile(doc, index)).names |= names
-        for group in {event, index.happening.get(event)}:
+        for group in (event, f"story:{index.stories.get(doc)}"):
             if group in groups:
                 groups[group].setdefault((doc, sentence), profile(doc, index)).names |= names
-    facts = [
-        f
-        for group, by_key in groups.items()
-        for f in _happening_facts(group, list(by_key.values()), sentences, index)
-    ]
+    facts = []
+    for group, by_key in groups.items():
+        event = group
+        if group.startswith("story:"):
+            if not votes[group]:
+                continue
+            event = max(votes[group], key=lambda e: (len(index.event_docs[e]), votes[group][e], e))
+        story = group.startswith("story:")
+        facts.extend(_group_facts(event, list(by_key.values()), sentences, index, story))
     facts.sort(
         key=lambda f: (
             STATUS_ORDER.get(f.status, 9),

@@ -13,20 +13,36 @@ two games, two falls, two hostings).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
+from rashomon.extract.quantities.numbers import is_number_word
+from rashomon.extract.timex.labels import human_date
+from rashomon.link.events.features import content_words
 from rashomon.model import Fact, FactConflict, FactMention, FactStatement, FactValue
 
 from .conflicts import Side, compatible, judge
-from .corpus import CorpusIndex
-from .incidents import Profile, evidence
-from .values import NAME_SLOTS, names_compatible, slot_kind
+from .corpus import EVENT_SLOTS, CorpusIndex
+from .incidents import SHARED_PERSON, Profile, evidence
+from .values import NAME_SLOTS, ROLE_KINDS, names_compatible, slot_kind
 
 # Evidence of one incident a dispute needs, beyond the disputed slot: more than a shared
 # place (two climbers fall on one mountain on two days; pirates are caught in one gulf
 # every week): a named person, or a place and a day, or a place and an exact figure.
 DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
+# Figures and places of one story, both told in sentences about the story's own day
+# (:mod:`timing`), are about the same thing when the words around them share this many
+# content words (within this many characters of the value, inside the sentence).
+CONTEXT_WORDS = {"count": 2, "count:money": 3, "where": 1, "when": 2}
+CONTEXT_CHARS = 60
+MEASURE_SLOTS = frozenset(
+    {"count:distance", "count:weight", "count:area", "count:age", "count:magnitude"}
+)
+# Words that qualify a figure without saying what it counts ("about 12", "at least five").
+HEDGE_WORDS = frozenset(
+    "about around some roughly nearly almost approximately estimated least more than over "
+    "under up fewer less most".split()
+)
 
 
 def value_key(fact: FactMention, key_to_entity: Mapping[tuple[str, str], str]) -> str | None:
@@ -35,12 +51,15 @@ def value_key(fact: FactMention, key_to_entity: Mapping[tuple[str, str], str]) -
     return fact.value
 
 
-def _label(slot: str, value: str, index: CorpusIndex) -> str:
+def _label(slot: str, value: str, facts: list[FactMention], index: CorpusIndex) -> str:
+    """The value as people read it: a name, a date in words, a figure as the sources
+    wrote it most often ("about 200 feet", "23 pirates")."""
     if slot_kind(slot) in NAME_SLOTS:
         return index.entity_names.get(value, value)
-    if slot.startswith("count:"):
-        return f"{value} {slot.split(':', 1)[1]}"
-    return value
+    if slot == "when":
+        return human_date(value)
+    written = Counter(" ".join(f.text.split()) for f in facts)
+    return written.most_common(1)[0][0] if written else value
 
 
 def _statement(fact: FactMention, index: CorpusIndex) -> FactStatement:
@@ -123,11 +142,23 @@ def _can_compare(
     sentences: Mapping[tuple[str, int], Profile],
     index: CorpusIndex,
 ) -> bool:
-    """Two statements, one of each value, whose sentences agree on another detail of the
-    happening and differ on nothing else: "Four were killed ... in Dayton late Sunday"
-    and "Five were killed ... in Dayton early Monday" (the place and the night agree)."""
+    """Two statements, one of each value, that are about the same thing and whose
+    sentences differ on nothing else.
+
+    For dates and actors (one event's slots) the sentences must agree on another
+    detail: "Four were killed ... in Dayton late Sunday" and "Five were killed ... in
+    Dayton early Monday" (the place and the night agree). For a story's figures and
+    places the words around the two values must name the same thing: "the pirates,
+    in three boats" and "against the pirates in two boats"; "a 48-page indictment"
+    and "the 47-page indictment"; while "scored 100 points fewer times" and "won by
+    a combined 24 points" share only what they count."""
     kind = slot_kind(slot)
+    story_slot = slot not in EVENT_SLOTS
+    if _any_against(slot, a, b, sentences, index):
+        return False
     need = DISPUTE_SUPPORT["name" if kind in NAME_SLOTS else kind]
+    if story_slot and kind != "when":
+        need = 0  # a figure or a place of one story: the words around it say what it is
     for fa in a.facts:
         for fb in b.facts:
             if fa.doc == fb.doc:
@@ -137,9 +168,76 @@ def _can_compare(
             if x is None or y is None:
                 continue
             ev = evidence(x, y, index.entity_types, index.mentioned)
-            if ev.support(slot, story=False) >= need and ev.against(slot) == 0:
+            if ev.support(slot, story=False) < need or ev.against(slot) != 0:
+                continue
+            if slot == "count:age" and ev.shared_names < SHARED_PERSON:
+                continue  # an age is a person's: both sentences must name the same person
+            if not story_slot or _same_thing(fa, fb, index):
                 return True
     return False
+
+
+def _any_against(
+    slot: str,
+    a: Side,
+    b: Side,
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> bool:
+    """Some statement of one value and some of the other are told in sentences that
+    differ on another detail (another victim, another day, another age): the two values
+    may belong to two happenings, so neither is called disputed."""
+    for fa in a.facts:
+        for fb in b.facts:
+            if fa.doc == fb.doc:
+                continue
+            x = sentences.get((fa.doc, fa.sentence_start))
+            y = sentences.get((fb.doc, fb.sentence_start))
+            if x is None or y is None:
+                continue
+            if evidence(x, y, index.entity_types, index.mentioned).against(slot) >= 2:
+                return True
+    return False
+
+
+def _same_thing(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
+    """Whether two figures of one story count the same thing.
+
+    A toll (killed, injured, arrested ...) names its thing by its role; another
+    figure must be written with the same words ("three boats" / "two boats", "a
+    48-page indictment" / "the 47-page indictment": not "seven AK-47 rifles" /
+    "three rifles"); and the words around the two values must overlap, the more so
+    for sums of money, of which one story has many."""
+    generic = a.slot not in ROLE_KINDS and a.slot not in MEASURE_SLOTS
+    if (a.slot == "when" or generic) and not (index.kinds_of(a) & index.kinds_of(b)):
+        return False  # the day, or the figure, of two different kinds of happening
+    if generic and a.slot != "when" and _counted_words(a) != _counted_words(b):
+        return False
+    need = CONTEXT_WORDS.get(a.slot, CONTEXT_WORDS["count"])
+    # a toll's sentence tells its happening ("when a gunman opened fire outside the
+    # lounge"), wherever the figure stands in it; other figures are named next to them
+    width = None if a.slot in ROLE_KINDS else CONTEXT_CHARS
+    x, y = _around(a, index, width), _around(b, index, width)
+    return len(x & y) >= need
+
+
+def _counted_words(fact: FactMention) -> frozenset[str]:
+    """The words of a figure other than its number: "AK-47 rifles" of "seven AK-47 rifles"."""
+    return frozenset(
+        w
+        for w in content_words(fact.text)
+        if not any(c.isdigit() for c in w) and not is_number_word(w) and w not in HEDGE_WORDS
+    )
+
+
+def _around(fact: FactMention, index: CorpusIndex, width: int | None) -> set[str]:
+    """Content words near the value (the whole sentence when ``width`` is None)."""
+    text = index.texts.get(fact.doc, "")
+    reach = width if width is not None else len(text)
+    left = text[max(fact.sentence_start, fact.start - reach) : fact.start]
+    right = text[fact.end : min(fact.sentence_end, fact.end + reach)]
+    own = set(content_words(fact.text))
+    return {w for w in content_words(left + " " + right) if not w.isdigit()} - own
 
 
 def build_fact(
@@ -155,7 +253,10 @@ def build_fact(
         statements = [_statement(f, index) for f in side.facts]
         values.append(
             FactValue(
-                side.value, _label(slot, side.value, index), statements, _independent(statements)
+                side.value,
+                _label(slot, side.value, side.facts, index),
+                statements,
+                _independent(statements),
             )
         )
     conflicts: list[FactConflict] = []

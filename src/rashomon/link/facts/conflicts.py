@@ -119,7 +119,7 @@ def judge(
             return None  # each source knows the other name: two participants, not a dispute
         if kind in ("agent", "patient") and a.entity_type != "PERSON":
             return None  # organisations and places act through units and parts
-    if kind == "when" and _too_far_apart(a, b, published):
+    if kind == "when" and (_too_far_apart(a, b, published) or _ahead(a, b, published)):
         return None
     confidence = _number_confidence(a, b) if kind == "count" else BASE_CONFIDENCE.get(kind, 0.6)
     if any(f.hedged for f in a.facts) or any(f.hedged for f in b.facts):
@@ -129,6 +129,18 @@ def judge(
     if confidence < MIN_CONFIDENCE:
         return None
     return Verdict("dispute", REASONS.get(kind, "outcome"), round(confidence, 2))
+
+
+def _ahead(a: Side, b: Side, published: Mapping[str, str | None]) -> bool:
+    """A date after its report: a plan or a forecast ("come 2013"), not a fact to dispute."""
+    for side in (a, b):
+        for f in side.facts:
+            day = published.get(f.doc)
+            m = moment(f.value)
+            report = moment(day[:10]) if day else None
+            if m is not None and report is not None and m.start >= report.end:
+                return True
+    return False
 
 
 def _too_far_apart(a: Side, b: Side, published: Mapping[str, str | None]) -> bool:

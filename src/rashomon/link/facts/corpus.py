@@ -23,6 +23,7 @@ from rashomon.model import Analysis, DocumentAnalysis, FactMention
 
 from .incidents import Profile
 from .silence import Silence
+from .timing import StoryTime
 from .values import ROLE_KINDS
 from .voices import CopyIndex
 
@@ -39,9 +40,14 @@ TOLD_TOGETHER_OVERLAP = 0.5  # or one document, when the events' reports overlap
 class CorpusIndex:
     """Lookups shared by every happening."""
 
+    def kinds_of(self, fact: FactMention) -> frozenset[str]:
+        return kinds_of_fact(fact, self)
+
     event_of: dict[tuple[str, int, int], str]
     event_docs: dict[str, list[str]]
     happening: dict[str, str]  # event id -> the id of its happening's main event
+    stories: dict[str, str]  # document id -> its story
+    texts: dict[str, str]  # document id -> its text
     happening_docs: dict[str, list[str]]  # main event id -> the documents reporting it
     sentence_events: dict[tuple[str, int], list[tuple[int, str, frozenset[str]]]]
     participants: dict[tuple[str, str, int], set[str]]  # (event, doc, sentence) -> entities
@@ -52,6 +58,7 @@ class CorpusIndex:
     published: dict[str, str | None]
     copies: CopyIndex
     silence: Silence
+    time: StoryTime
 
 
 def build_index(
@@ -95,6 +102,8 @@ def build_index(
         event_of=event_of,
         event_docs=event_docs,
         happening=happening,
+        stories=analysis.stories,
+        texts={d.id: d.text for d in analysis.documents},
         happening_docs={k: sorted(v) for k, v in happening_docs.items()},
         sentence_events=sentence_events,
         participants=participants,
@@ -105,6 +114,7 @@ def build_index(
         published={d.id: d.published for d in analysis.documents},
         copies=CopyIndex(analysis.reuse),
         silence=Silence(analyses, mentioned, {e.id: e.name for e in analysis.entities}),
+        time=StoryTime(analyses, analysis.stories),
     )
 
 
@@ -146,24 +156,34 @@ def happenings(
     return main_of
 
 
+def kinds_of_fact(fact: FactMention, index: CorpusIndex) -> frozenset[str]:
+    """The kinds of action of the event word a statement hangs on."""
+    for start, _, kinds in index.sentence_events.get((fact.doc, fact.sentence_start), ()):
+        if start == fact.event_start:
+            return kinds
+    return frozenset()
+
+
 def profile(doc: str, index: CorpusIndex) -> Profile:
     return Profile(doc, story=index.story.get(doc, frozenset()))
 
 
-# Slots that belong to the whole happening (a toll, the place) and are compared across
-# its events; the others (when, who acted, who was acted on) belong to one event.
-HAPPENING_SLOTS = frozenset({"where"})
+# Slots that belong to the whole story (its day, its tolls, its place, its figures:
+# boats, rifles, distances, sums) and are compared among all the reports of the story,
+# whichever event word they hang on; the others (who acted, who was acted on) belong to
+# one event: one story has many actors.
+EVENT_SLOTS = frozenset({"agent", "patient"})
 
 
 def group_of(fact: FactMention, index: CorpusIndex) -> str | None:
-    """What a statement is compared within: its happening for tolls and places,
-    else its own event (its trigger's, or its sentence's for a lone trigger)."""
-    event = event_of(fact, index)
-    if event is None:
-        return None
-    if fact.slot.startswith("count:") or fact.slot in HAPPENING_SLOTS:
-        return index.happening[event]
-    return event
+    """What a statement is compared within: its story for figures and places, else its
+    own event (its trigger's, or its sentence's for a lone trigger)."""
+    if fact.slot not in EVENT_SLOTS:
+        story = index.stories.get(fact.doc)
+        if story is None or index.time.background(fact):
+            return None  # an older happening the story recalls ("last month, ...")
+        return f"story:{story}"
+    return event_of(fact, index)
 
 
 def event_of(fact: FactMention, index: CorpusIndex) -> str | None:

@@ -39,6 +39,7 @@ DIFFERENT_VICTIM = 3
 DIFFERENT_ACTOR = 2
 DIFFERENT_BODY = 1  # two organisations or countries as actors: weak (a unit and its navy)
 DIFFERENT_WHEN = 2
+DIFFERENT_AGE = 2
 DIFFERENT_PLACE = 2
 CANNOT_LINK = 3  # evidence of two incidents at or above this keeps documents apart
 WEAK_TYPES = frozenset({"NORP"})  # "Indian", "Somali": shared by every story of a region
@@ -131,6 +132,8 @@ def evidence(
                 found.agree[slot] = SHARED_COUNT
         elif answers and all(a is False for a in answers) and kind == "when":
             found.disagree[slot] = DIFFERENT_WHEN
+        elif answers and all(a is False for a in answers) and slot == "count:age":
+            found.disagree[slot] = DIFFERENT_AGE  # a 36-year-old and a 32-year-old: two people
     shared = (x.names & y.names) - slot_names
     found.shared_names = sum(
         SHARED_PERSON if types.get(v) == PERSON else SHARED_NAME

@@ -120,7 +120,11 @@ def moment(value: str) -> Moment | None:
 
 
 def when_compatible(a: FactMention, b: FactMention) -> bool | None:
-    va, vb = a.value, b.value
+    return when_values_compatible(a.value, b.value)
+
+
+def when_values_compatible(va: str, vb: str) -> bool | None:
+    """Whether two TIMEX3 values can name the same moment (None: cannot tell)."""
     if bool(_WEEKDAY.match(va)) != bool(_WEEKDAY.match(vb)):
         return None  # a bare weekday against a date: cannot tell without the report's date
     month_a, month_b = _MONTH_DAY.match(va), _MONTH_DAY.match(vb)

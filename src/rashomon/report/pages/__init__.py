@@ -1,0 +1,47 @@
+"""The pages' data: one JSON-ready dict per page, built from a store.
+
+The web app (``rashomon serve``) returns these dicts from its JSON API and
+its pages draw them; the static ``report.html`` embeds the same dicts and
+draws them with the same script. So both show the same views, and a page's
+content is tested once, here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.store import queries
+from rashomon.store.queries import CorpusIndex
+
+
+@dataclass
+class PageContext:
+    """A read connection to a store and its corpus index."""
+
+    db: sqlite3.Connection
+    index: CorpusIndex
+
+    @classmethod
+    def of(cls, db: sqlite3.Connection) -> PageContext:
+        return cls(db, queries.build_index(db))
+
+    def events(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Events by id (unknown ids skipped), in the order asked."""
+        rows = [self.index.events[i].rowid for i in ids if i in self.index.events]
+        return queries.items(self.db, rows)
+
+    def facts(self, ids: list[str]) -> list[dict[str, Any]]:
+        rows = [self.index.facts[i].rowid for i in ids if i in self.index.facts]
+        return queries.items(self.db, rows)
+
+    def framing(self, target: str) -> dict[str, Any] | None:
+        rowid = self.index.framing.get(target)
+        found = queries.items(self.db, [rowid]) if rowid is not None else []
+        return found[0] if found else None
+
+
+def page_window(total: int, offset: int, limit: int) -> dict[str, int]:
+    """The pagination block every list carries."""
+    return {"total": total, "offset": offset, "limit": limit}
