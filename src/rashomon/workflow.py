@@ -360,7 +360,7 @@ def write_exports(
     from rashomon.report.json_export import write_json
 
     remove_stale_temporaries(out)
-    words = {a.document.id: a.words for a in analyses}
+    words = word_counts(analyses)
     writers: dict[str, Callable[[Path], object]] = {
         JSON_NAME: lambda path: write_json(analysis, path),
         HTML_NAME: lambda path: write_atomic(path, render_html(analysis, words)),
@@ -375,6 +375,11 @@ def write_exports(
                 "the previous file is unchanged"
             ) from None
         hooks.on_advance("export", 1)
+
+
+def word_counts(analyses: Sequence[DocumentAnalysis]) -> dict[str, int]:
+    """Document id -> its word count (what the HTML report shows beside each document)."""
+    return {a.document.id: a.words for a in analyses}
 
 
 def remove_stale_temporaries(out: Path) -> None:
@@ -433,4 +438,5 @@ __all__ = [
     "export",
     "remove",
     "store_path",
+    "word_counts",
 ]
