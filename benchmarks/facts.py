@@ -21,14 +21,18 @@ no abstention): what slot-filling without the checks of
 :mod:`rashomon.link.facts` would show.
 
 Scores are defined in :mod:`facts_scoring` (unit-tested). "Judged" precision
-counts only findings whose both sides fall on gold statements of one event;
-"strict" counts the unjudged as wrong.
+counts findings whose both sides fall on gold statements of one event, and
+findings the gold leaves open that were judged by hand afterwards
+(``facts_gold/<split>-judged.jsonl``, written from ``--dump-unjudged``: each
+finding with its sentences, judged right or wrong by a reader who did not
+write the rules); "strict" counts the still unjudged as wrong.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 import time
 from collections import defaultdict
@@ -40,12 +44,18 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpora import BENCHMARKS, basil, ecbplus, wikinews  # noqa: E402
 from facts_scoring import (  # noqa: E402
     Gold,
+    Judgments,
     Matcher,
     SysAgreement,
     SysConflict,
     SysOmission,
     Tally,
+    agreement_key,
+    agreement_matches,
+    dispute_key,
+    judge_dispute,
     load_gold,
+    omission_key,
     recall_of_conflicts,
     score_agreements,
     score_disputes,
@@ -146,9 +156,73 @@ def fmt(x: float | None) -> str:
 
 def tally_row(name: str, t: Tally) -> str:
     return (
-        f"| {name} | {t.right} | {t.wrong} | {t.unjudged} | {fmt(t.precision())} "
-        f"| {fmt(t.strict())} |"
+        f"| {name} | {t.right} | {t.wrong} | {t.by_hand} | {t.unjudged} "
+        f"| {fmt(t.precision())} | {fmt(t.strict())} |"
     )
+
+
+def dump_unjudged(
+    path: Path,
+    analysis: Analysis,
+    conflicts: list[SysConflict],
+    agreements: list[SysAgreement],
+    omissions: list[SysOmission],
+    gold: Gold,
+    matcher: Matcher,
+    judged: Judgments,
+) -> None:
+    """Append the findings that neither the gold nor a judgment covers, with the
+    sentences a judge needs, as JSON lines ready to receive a ``verdict``."""
+    texts = {d.id: d.text for d in analysis.documents}
+
+    def sentence(span: tuple[str, int, int]) -> str:
+        doc, start, end = span
+        text = texts[doc]
+        left = max(text.rfind("\n", 0, start) + 1, start - 300)
+        right = text.find("\n", end)
+        right = min(len(text) if right < 0 else right, end + 300)
+        return f"{text[left:start]}[[{text[start:end]}]]{text[end:right]}"
+
+    rows = []
+    for c in conflicts:
+        if c.kind == "dispute" and judge_dispute(c, gold, matcher) == "unjudged":
+            key = dispute_key(c)
+            if key not in judged.verdicts:
+                rows.append(
+                    {
+                        "key": key,
+                        "kind": "dispute",
+                        "slot": c.slot,
+                        "a": [sentence(s) for s in c.a[:3]],
+                        "b": [sentence(s) for s in c.b[:3]],
+                    }
+                )
+    for a in agreements:
+        if len(agreement_matches(a, matcher)) < 2 and agreement_key(a) not in judged.verdicts:
+            rows.append(
+                {
+                    "key": agreement_key(a),
+                    "kind": "agreement",
+                    "slot": a.slot,
+                    "a": [sentence(s) for s in a.statements[:4]],
+                }
+            )
+    for o in omissions:
+        keys = {g.key for g in matcher.matches(o.statements, o.slot)}
+        if len(keys) != 1 and omission_key(o) not in judged.verdicts:
+            rows.append(
+                {
+                    "key": omission_key(o),
+                    "kind": "omission",
+                    "slot": o.slot,
+                    "a": [sentence(s) for s in o.statements[:3]],
+                    "silent_doc": o.doc,
+                    "silent_text": texts[o.doc][:3000],
+                }
+            )
+    with path.open("a", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def recall_rows(found: dict[str, tuple[int, int]]) -> list[str]:
@@ -173,8 +247,9 @@ def copies_uncollapsed(analysis: Analysis) -> tuple[int, int]:
     return copied, doubled
 
 
-def run(split: str, write: bool, gold_dir: Path | None = None) -> None:
+def run(split: str, write: bool, gold_dir: Path | None = None, dump: Path | None = None) -> None:
     gold = load_gold(split, gold_dir) if gold_dir else load_gold(split)
+    judged = Judgments.load(split, gold_dir) if gold_dir else Judgments.load(split)
     if not gold.statements:
         print(f"no gold statements for the {split} half yet")
     matcher = Matcher(gold)
@@ -199,18 +274,20 @@ def run(split: str, write: bool, gold_dir: Path | None = None) -> None:
             ("base_agreements", base_agreements),
         ):
             pooled[key].extend(items)
+        if dump is not None:
+            dump_unjudged(dump, analysis, conflicts, agreements, omissions, gold, matcher, judged)
         copied, doubled = copies_uncollapsed(analysis)
         pooled["copied"].append(copied)
         pooled["doubled"].append(doubled)
-        disputes, _ = score_disputes(conflicts, gold, matcher)
-        agreed = score_agreements(agreements, matcher)
+        disputes, _ = score_disputes(conflicts, gold, matcher, judged)
+        agreed = score_agreements(agreements, matcher, judged)
         sections.append(
             f"| {name} | {len(docs)} | {sum(1 for c in conflicts if c.kind == 'dispute')} "
             f"| {fmt(disputes.precision())} | {fmt(agreed.precision())} "
             f"| {len(agreements)} | {sum(1 for c in conflicts if c.kind == 'revision')} "
             f"| {len(omissions)} | {copied} |"
         )
-    body = [summary(split, gold, matcher, pooled, sections, timings)]
+    body = [summary(split, gold, matcher, judged, pooled, sections, timings)]
     text = "\n".join(body)
     if write:
         write_result("facts", "Comparing sources: facts about linked events", text)
@@ -222,15 +299,16 @@ def summary(
     split: str,
     gold: Gold,
     matcher: Matcher,
+    judged: Judgments,
     pooled: dict[str, list],
     sections: list[str],
     timings: dict[str, tuple[int, float, float]],
 ) -> str:
     conflicts = pooled["conflicts"]
-    disputes, why = score_disputes(conflicts, gold, matcher)
-    agreements = score_agreements(pooled["agreements"], matcher)
+    disputes, why = score_disputes(conflicts, gold, matcher, judged)
+    agreements = score_agreements(pooled["agreements"], matcher, judged)
     revisions = score_revisions(conflicts, gold, matcher)
-    omissions = score_omissions(pooled["omissions"], gold, matcher)
+    omissions = score_omissions(pooled["omissions"], gold, matcher, judged)
     base_disputes, _ = score_disputes(pooled["base_conflicts"], gold, matcher)
     base_agreements = score_agreements(pooled["base_agreements"], matcher)
     recall = recall_of_conflicts(conflicts, gold, matcher, "dispute")
@@ -243,8 +321,9 @@ def summary(
         f"{sum(1 for r in gold.relations if r.relation == 'dispute')} dispute and "
         f"{sum(1 for r in gold.relations if r.relation == 'revision')} revision relations.",
         "",
-        "| finding | right | wrong | unjudged | precision (judged) | precision (strict) |",
-        "|---|---|---|---|---|---|",
+        "| finding | right | wrong | of which judged by hand | unjudged | precision (judged) "
+        "| precision (strict) |",
+        "|---|---|---|---|---|---|---|",
         tally_row("disputes (Rashomon)", disputes),
         tally_row("disputes (baseline: every different value)", base_disputes),
         tally_row("agreements (Rashomon)", agreements),
@@ -297,10 +376,20 @@ def main() -> None:
     parser.add_argument("--split", choices=("tune", "test"), default="test")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--gold", type=Path, help="another folder of gold files")
+    parser.add_argument(
+        "--dump-unjudged", type=Path, help="write the findings no gold or judgment covers"
+    )
     args = parser.parse_args()
     if not BENCHMARKS.is_dir():
         sys.exit("../shared/benchmarks is not present")
-    run(args.split, write=not args.no_write and args.split == "test", gold_dir=args.gold)
+    if args.dump_unjudged:
+        args.dump_unjudged.write_text("", "utf-8")
+    run(
+        args.split,
+        write=not args.no_write and args.split == "test",
+        gold_dir=args.gold,
+        dump=args.dump_unjudged,
+    )
 
 
 if __name__ == "__main__":

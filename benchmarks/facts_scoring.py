@@ -177,6 +177,7 @@ class Tally:
     right: int = 0
     wrong: int = 0
     unjudged: int = 0
+    by_hand: int = 0  # of right + wrong, how many were judged by hand (not by the gold)
 
     @property
     def judged(self) -> int:
@@ -188,6 +189,49 @@ class Tally:
     def strict(self) -> float | None:
         total = self.judged + self.unjudged
         return self.right / total if total else None
+
+
+def item_key(kind: str, slot: str, spans: Iterable[Span], doc: str = "") -> str:
+    """A stable key for a system finding, to look up a judgment made by hand."""
+    parts = sorted(f"{d}:{s}:{e}" for d, s, e in spans)
+    return "|".join([kind, slot, doc, *parts])
+
+
+class Judgments:
+    """Findings the gold does not cover, judged by hand: ``<split>-judged.jsonl``.
+
+    Each line: ``{"key": item_key(...), "verdict": "right"|"wrong", "note": ...}``, plus
+    the finding's text for the reader. Used only for findings the gold leaves unjudged."""
+
+    def __init__(self, rows: Iterable[dict] = ()) -> None:
+        self.verdicts = {row["key"]: row["verdict"] for row in rows}
+
+    @classmethod
+    def load(cls, split: str, root: Path = GOLD) -> Judgments:
+        return cls(read_jsonl(root / f"{split}-judged.jsonl"))
+
+    def apply(self, tally: Tally, key: str) -> None:
+        verdict = self.verdicts.get(key)
+        if verdict == "right":
+            tally.right += 1
+            tally.by_hand += 1
+        elif verdict == "wrong":
+            tally.wrong += 1
+            tally.by_hand += 1
+        else:
+            tally.unjudged += 1
+
+
+def dispute_key(c: SysConflict) -> str:
+    return item_key(c.kind, c.slot, [*c.a, *c.b])
+
+
+def agreement_key(a: SysAgreement) -> str:
+    return item_key("agreement", a.slot, a.statements)
+
+
+def omission_key(o: SysOmission) -> str:
+    return item_key("omission", o.slot, o.statements, o.doc)
 
 
 def judge_dispute(conflict: SysConflict, gold: Gold, matcher: Matcher) -> str:
@@ -211,10 +255,14 @@ def judge_dispute(conflict: SysConflict, gold: Gold, matcher: Matcher) -> str:
 
 
 def score_disputes(
-    conflicts: Sequence[SysConflict], gold: Gold, matcher: Matcher
+    conflicts: Sequence[SysConflict],
+    gold: Gold,
+    matcher: Matcher,
+    judged: Judgments | None = None,
 ) -> tuple[Tally, dict[str, int]]:
     tally = Tally()
     why: dict[str, int] = defaultdict(int)
+    judged = judged or Judgments()
     for c in conflicts:
         if c.kind != "dispute":
             continue
@@ -223,21 +271,28 @@ def score_disputes(
         if outcome == "right":
             tally.right += 1
         elif outcome == "unjudged":
-            tally.unjudged += 1
+            judged.apply(tally, dispute_key(c))
         else:
             tally.wrong += 1
     return tally, dict(why)
 
 
-def score_agreements(agreements: Sequence[SysAgreement], matcher: Matcher) -> Tally:
+def agreement_matches(item: SysAgreement, matcher: Matcher) -> dict[str, list[GoldStatement]]:
+    per_doc: dict[str, list[GoldStatement]] = defaultdict(list)
+    for span in item.statements:
+        per_doc[span[0]].extend(matcher.match(span, item.slot))
+    return {doc: gs for doc, gs in per_doc.items() if gs}
+
+
+def score_agreements(
+    agreements: Sequence[SysAgreement], matcher: Matcher, judged: Judgments | None = None
+) -> Tally:
     tally = Tally()
+    judged = judged or Judgments()
     for item in agreements:
-        per_doc: dict[str, list[GoldStatement]] = defaultdict(list)
-        for span in item.statements:
-            per_doc[span[0]].extend(matcher.match(span, item.slot))
-        matched = {doc: gs for doc, gs in per_doc.items() if gs}
+        matched = agreement_matches(item, matcher)
         if len(matched) < 2:
-            tally.unjudged += 1
+            judged.apply(tally, agreement_key(item))
             continue
         # right when one (event, slot, class) covers a statement of every matched document
         options = set.intersection(*({(g.key, g.cls) for g in gs} for gs in matched.values()))
@@ -286,13 +341,19 @@ def score_revisions(conflicts: Sequence[SysConflict], gold: Gold, matcher: Match
     return tally
 
 
-def score_omissions(omissions: Sequence[SysOmission], gold: Gold, matcher: Matcher) -> Tally:
+def score_omissions(
+    omissions: Sequence[SysOmission],
+    gold: Gold,
+    matcher: Matcher,
+    judged: Judgments | None = None,
+) -> Tally:
     tally = Tally()
+    judged = judged or Judgments()
     stated = {(g.key, g.doc) for g in gold.statements}
     for item in omissions:
         keys = {g.key for g in matcher.matches(item.statements, item.slot)}
         if len(keys) != 1:
-            tally.unjudged += 1
+            judged.apply(tally, omission_key(item))
             continue
         (key,) = keys
         docs = gold.events.get((key[0], key[1]), set())

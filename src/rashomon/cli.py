@@ -183,6 +183,16 @@ def analyze(
             help="Run extraction on Dask: a scheduler address (tcp://host:8786) or 'local'.",
         ),
     ] = None,
+    meta: Annotated[
+        Path | None,
+        typer.Option(
+            "--meta", help="JSON/JSONL of per-file corrections: {file: {title, published, ...}}."
+        ),
+    ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option("--follow-links", help="Follow links to folders and to files outside PATHS."),
+    ] = False,
 ) -> None:
     """Clean the articles under PATHS and extract what each one says.
 
@@ -203,6 +213,8 @@ def analyze(
             max_bytes=int(max_mb * 1_000_000),
             hooks=progress.hooks(),
             scheduler=scheduler,
+            meta=meta,
+            follow_links=follow_links,
         )
     print_summary(result)
     if not result.analysed:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rashomon.model import Analysis, Document, DocumentAnalysis, IngestError
 from rashomon.store import Store, StoreError
@@ -143,10 +144,14 @@ def analyze(
     max_bytes: int = MAX_BYTES,
     hooks: Hooks | None = None,
     scheduler: str | None = None,
+    meta: str | Path | None = None,
+    follow_links: bool = False,
     limits: object | None = None,
 ) -> AnalyzeResult:
     """Analyse the files under ``paths`` into ``out_dir`` (JSON, SQLite, HTML).
 
+    ``meta`` is a file of per-file metadata corrections; ``follow_links`` walks
+    links out of the inputs; the output folder itself is never read.
     ``scheduler`` runs extraction on Dask (a scheduler address, or "local");
     ``limits`` is an :class:`~rashomon.extract.runner.Limits` (time per document).
     Raises :class:`Interrupted` on Ctrl-C, :class:`StoreError` for a store that
@@ -165,7 +170,8 @@ def analyze(
         status, stored, failed, todo, extracting = "failed", 0, 0, [], False
         try:
             hooks.on_stage("read", None)
-            documents, errors, duplicates = read_inputs(paths, max_bytes)
+            options = {"meta": meta, "follow_links": follow_links, "exclude": [out]}
+            documents, errors, duplicates = read_inputs(paths, max_bytes, **options)
             clock.lap("ingest")
             for error in errors:
                 hooks.on_error(error)
@@ -231,14 +237,14 @@ def _interrupted_stage(clock: StageClock, extracting: bool) -> str:
 
 
 def read_inputs(
-    paths: Sequence[str | Path], max_bytes: int
+    paths: Sequence[str | Path], max_bytes: int, **options: Any
 ) -> tuple[list[Document], list[IngestError], list[dict[str, str]]]:
     """Ingest the inputs. Ingest turns each bad file into an error of its own; should
     it fail as a whole, each file is read alone so that one bad input costs one line."""
     from rashomon.ingest import ingest_paths
 
     try:
-        ingested = ingest_paths(paths, max_bytes=max_bytes)
+        ingested = ingest_paths(paths, max_bytes=max_bytes, **options)
         return list(ingested.documents), list(ingested.errors), list(ingested.duplicates)
     except Exception:  # noqa: BLE001 - fall back to the per-file boundary below
         pass
@@ -246,13 +252,14 @@ def read_inputs(
     errors: list[IngestError] = []
     duplicates: list[dict[str, str]] = []
     seen: set[str] = set()
-    for item in _each_input(paths):
+    listing = {k: v for k, v in options.items() if k in ("follow_links", "exclude")}
+    for item in _each_input(paths, **listing):
         if isinstance(item, IngestError):
             errors.append(item)
             continue
         path, source = item
         try:
-            alone = ingest_paths([path], max_bytes=max_bytes)
+            alone = ingest_paths([path], max_bytes=max_bytes, meta=options.get("meta"))
         except Exception as exc:  # noqa: BLE001 - this file, and only it, failed
             errors.append(IngestError(source, f"could not be read: {_reason(exc)}", "read"))
             continue
@@ -267,11 +274,13 @@ def read_inputs(
     return documents, errors, duplicates
 
 
-def _each_input(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str] | IngestError]:
+def _each_input(
+    paths: Sequence[str | Path], **listing: Any
+) -> Iterator[tuple[Path, str] | IngestError]:
     from rashomon.ingest.files import discover
 
     try:
-        yield from discover(paths)
+        yield from discover(paths, **listing)
     except Exception as exc:  # noqa: BLE001 - listing itself failed: name the inputs
         for path in paths:
             yield IngestError(str(path), f"could not be listed: {_reason(exc)}", "read")

@@ -109,3 +109,15 @@ def test_omissions() -> None:
     ]
     tally = score_omissions(omissions, g, Matcher(g))
     assert (tally.right, tally.wrong, tally.unjudged) == (1, 2, 1)
+
+
+def test_findings_the_gold_leaves_open_take_a_judgment_made_by_hand() -> None:
+    from facts_scoring import Judgments, dispute_key
+
+    g = gold()
+    open_item = SysConflict("dispute", "count:killed", (("d1", 0, 5),), (("d9", 1, 3),))
+    judged = Judgments([{"key": dispute_key(open_item), "verdict": "right"}])
+    tally, _ = score_disputes([open_item], g, Matcher(g), judged)
+    assert (tally.right, tally.unjudged, tally.by_hand) == (1, 0, 1)
+    tally, _ = score_disputes([open_item], g, Matcher(g))
+    assert tally.unjudged == 1

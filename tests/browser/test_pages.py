@@ -71,7 +71,7 @@ def test_dispute_opens_both_spans(tab, fixture_server):
     page = tab.page
     assert page.locator("table.heatmap td.role-disputes").count() == 2
     assert page.locator("table.heatmap td.role-omits").count() == 1
-    dispute = page.locator("details.dispute", has_text="number killed")
+    dispute = page.locator("details.dispute", has_text="killed")
     assert not dispute.locator("mark.value").first.is_visible()
     dispute.locator("summary").click()
     marks = dispute.locator("mark.value")

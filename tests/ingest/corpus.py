@@ -148,9 +148,9 @@ def wrap(article: Article, others: list[Article], rng: random.Random, site: str)
     head = [rng.choice(NAV), site, article.title]
     chrome += [head[0]]
     if rng.random() < 0.5:
-        head.append("By Staff Writer | " + _pretty(article.published))
+        head.append("By Staff Writer | " + pretty_date(article.published))
     else:
-        head.append(_pretty(article.published))
+        head.append(pretty_date(article.published))
     extra = rng.sample(SHARE, 2)
     head += extra
     chrome += extra
@@ -177,7 +177,7 @@ def wrap(article: Article, others: list[Article], rng: random.Random, site: str)
     return Page(text, article, chrome)
 
 
-def _pretty(iso: str | None) -> str:
+def pretty_date(iso: str | None) -> str:
     if not iso:
         return "Monday, March 4, 2019"
     year, month, day = iso[:10].split("-")

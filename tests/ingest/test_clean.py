@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.ingest.clean import clean_text, split_units
+from rashomon.ingest.clean import clean_text
+from rashomon.ingest.layout import split_blocks
 
 from .corpus import BENCH, basil_articles, wikinews_articles, wrapped_pages
 
@@ -68,8 +69,6 @@ def test_short_sentence_and_quote_paragraph_survive():
         ("Email this story", "share-prompt"),
         ("Follow us on Telegram", "share-prompt"),
         ("Get the app", "share-prompt"),
-        ("Join the conversation", "comments"),
-        ("View comments (27)", "comments"),
         ("ADVERTISEMENT", "widget"),
         ("Image credit: Getty Images", "credit"),
         ("(AFP Photo/Jane Roe)", "credit"),
@@ -96,6 +95,13 @@ def test_quoted_or_reported_prompt_words_are_content(line):
     """Prompt words inside a quotation or a report of speech are article text."""
     text, removed = _clean([BODY[0], line, BODY[3]])
     assert line in text.split("\n\n"), removed.get(line)
+
+
+@pytest.mark.parametrize("line", ["Join the conversation", "View comments (27)", "14 Comments"])
+def test_comment_headings_end_the_article(line):
+    text, removed = _clean([BODY[0], BODY[3], line, "Great article, thanks for writing it!"])
+    assert text == f"{BODY[0]}\n\n{BODY[3]}"
+    assert removed[line] == "comments"
 
 
 def test_header_and_footer_zones():
@@ -168,8 +174,8 @@ def test_hard_wrapped_prose_is_rejoined():
         "detained had been charged, and lawyers for the families\n"
         "said they had not been allowed to see them."
     )
-    units = split_units(wrapped)
-    assert len(units) == 1 and units[0].text == wrapped.replace("\n", " ")
+    blocks = split_blocks(wrapped)
+    assert len(blocks) == 1 and blocks[0].text == wrapped.replace("\n", " ")
 
 
 _WORDS = st.sampled_from(

@@ -16,7 +16,7 @@ def _errors(result: IngestResult) -> dict[str, str]:
     return {os.path.basename(e.source): e.reason for e in result.errors}
 
 
-def test_folder_walk_sorted_recursive_hidden_skipped(tmp_path):
+def test_folder_walk_sorted_recursive_hidden_reported(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.txt").write_text(f"{P2}\n\n{P3}")
     (tmp_path / "a.txt").write_text(f"{P1}\n\n{P3}")
@@ -28,7 +28,11 @@ def test_folder_walk_sorted_recursive_hidden_skipped(tmp_path):
         str(tmp_path / "a.txt"),
         os.path.join(str(tmp_path), "b", "two.txt"),
     ]
-    assert result.errors == [] and result.duplicates == []
+    assert {(os.path.basename(e.source), e.reason) for e in result.errors} == {
+        (".hidden.txt", "skipped: hidden file"),
+        (".git", "skipped: hidden folder"),
+    }
+    assert result.duplicates == []
     doc = result.documents[0]
     assert doc.id == document_id(doc.text) and doc.id.startswith("d") and len(doc.id) == 13
     assert doc.language == "en"
@@ -75,13 +79,14 @@ def test_every_bad_input_gives_one_error_and_the_batch_goes_on(tmp_path):
         "dir.txt": "unreadable: is a directory",
         "empty.html": "no extractable text in HTML",
         "empty.txt": "empty file",
-        "feed.jsonl#line 2": "line 2: invalid JSON: Expecting value",
-        "feed.jsonl#line 3": "line 3: no 'text' field",
+        "feed.jsonl#line 2": "line 2: invalid JSON: Expecting value at character 9",
+        "feed.jsonl#line 3": errors["feed.jsonl#line 3"],
         "garbage.txt": errors["garbage.txt"],
         "nope.txt": "unreadable: no such file or folder",
         "report.pdf": "unsupported file type .pdf",
     }
     assert errors["garbage.txt"].startswith("undecodable bytes")
+    assert errors["feed.jsonl#line 3"].startswith("line 3: no article text")
     assert all("\n" not in reason for reason in errors.values())
     assert sorted(d.source.rsplit(os.sep, 1)[-1] for d in result.documents) == [
         "feed.jsonl#line 1",
@@ -126,7 +131,7 @@ def test_html_and_jsonl_metadata_end_to_end(tmp_path):
     (tmp_path / "page.htm").write_text(
         "<html><head><title>Town retaken</title>"
         '<meta property="og:site_name" content="Daily Example"></head><body><article>'
-        f"<h1>Town retaken</h1><p>{P1}</p><p>Share this story</p><p>{P2}</p><p>{P3}</p>"
+        f"<h1>Town retaken</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>Share this story</p>"
         "</article></body></html>"
     )
     (tmp_path / "feed.jsonl").write_text(

@@ -90,5 +90,5 @@ def test_jsonl_lines_load_independently():
     assert docs[0].meta.outlet == "example.com" and docs[0].meta.published == "2019-03-04"
     assert docs[1].meta.author == "Jane Doe"
     assert errors["feed.jsonl#line 2"].startswith("line 2: invalid JSON: Expecting")
-    assert errors["feed.jsonl#line 3"] == "line 3: no 'text' field"
+    assert errors["feed.jsonl#line 3"].startswith("line 3: no article text (none of: text,")
     assert errors["feed.jsonl#line 4"] == "line 4: not a JSON object"

@@ -3,8 +3,9 @@
 Files saved from the web arrive in every encoding a browser or a word
 processor could produce: UTF-8 with or without a BOM, UTF-16 from Windows
 tools, cp1252 from old CMSs, cp1251 or cp1256 from Russian or Arabic sites.
-We decode in order of certainty (BOM, strict UTF-8, a Latin-plausibility check
-for cp1252, then ``charset_normalizer`` when it is installed) and refuse bytes
+We decode in order of certainty (BOM, strict UTF-8, UTF-8 with a few stray
+bytes replaced and reported, a Latin-plausibility check for cp1252, then
+``charset_normalizer``, which also knows GB18030, Shift-JIS and EUC-KR) and refuse bytes
 that do not look like text at all, so that later stages only ever see text.
 Everything is normalised the same way (``\\n`` newlines, NFC, no stray
 controls) because every offset downstream points into this text.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
 try:  # a dependency of trafilatura/requests; optional for us
     import charset_normalizer
@@ -91,19 +93,58 @@ def normalise(text: str) -> str:
     """Newlines to ``\\n``, NFC, no zero-width junk, spaces trimmed per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
-    text = text.translate(_DROP_CHARS).translate(_SPACE_CHARS)
-    text = unicodedata.normalize("NFC", text)
+    for ch in _DROP_CHARS:  # str.replace is far faster than str.translate on long text
+        if chr(ch) in text:
+            text = text.replace(chr(ch), "")
+    for ch in _SPACE_CHARS:
+        if chr(ch) in text:
+            text = text.replace(chr(ch), " ")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     text = _CONTROL_RE.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode ``data``; return ``(text, encoding)`` or raise :class:`DecodeError`.
+# A well-formed multibyte UTF-8 sequence (RFC 3629), for telling UTF-8 with a
+# stray byte from a single-byte encoding.
+UTF8_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+STRAY_SHARE = 0.02  # at most this share of the non-ASCII bytes may be broken
 
-    The text is normalised (see :func:`normalise`); emptiness is the caller's
-    business because "empty" is reported differently from "undecodable".
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warning: str | None = None  # e.g. "replaced 1 invalid UTF-8 byte"
+
+
+def _mostly_utf8(data: bytes) -> int | None:
+    """Number of invalid bytes when ``data`` is UTF-8 with a few stray bytes, else None."""
+    sequences = UTF8_SEQUENCE_RE.findall(data)
+    if not sequences:
+        return None
+    high = sum(1 for b in data if b >= 0x80)
+    valid = sum(len(s) for s in sequences)
+    invalid = high - valid
+    return invalid if invalid <= max(3, STRAY_SHARE * high) else None
+
+
+def decode(data: bytes, normalised: bool = True) -> Decoded:
+    """Decode ``data`` or raise :class:`DecodeError`.
+
+    A few bytes that break otherwise valid UTF-8 are replaced (U+FFFD) and
+    reported in ``warning``; they are never a reason to guess another
+    encoding, which would garble every other non-ASCII character.
+    The text is normalised (see :func:`normalise`) unless ``normalised`` is
+    False (markup, whose parser normalises what it keeps); emptiness is the
+    caller's business because "empty" is reported differently from "undecodable".
     """
     encoding = None
+    warning = None
     for bom, name in _BOMS:
         if data.startswith(bom):
             data, encoding = data[len(bom) :], name
@@ -119,8 +160,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text = data.decode("utf-8")
             encoding = "utf-8"
         except UnicodeDecodeError:
-            encoding = _guess_encoding(data)
-            text = data.decode(encoding, errors="replace")
+            stray = _mostly_utf8(data)
+            if stray is not None:
+                text = data.decode("utf-8", errors="replace")
+                encoding = "utf-8"
+                plural = "s" if stray != 1 else ""
+                warning = f"replaced {stray} invalid UTF-8 byte{plural} with U+FFFD (document kept)"
+            else:
+                encoding = _guess_encoding(data)
+                text = data.decode(encoding, errors="replace")
     else:
         try:
             text = data.decode(encoding)
@@ -133,4 +181,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
             raise DecodeError("binary file (control characters)")
         raise DecodeError(f"undecodable bytes (not UTF-8; best guess {encoding} gives garbage)")
-    return normalise(text), encoding
+    return Decoded(normalise(text) if normalised else text, encoding, warning)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)`` of ``data`` (see :func:`decode`)."""
+    decoded = decode(data)
+    return decoded.text, decoded.encoding

@@ -13,14 +13,20 @@ feature, and it also names the reason a line was removed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-TERMINAL_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# Han, kana and Thai are written without spaces: each character counts as a word.
+_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD_RE = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+(?:['’.-][^\W_{_UNSPACED}]+)*", re.UNICODE)
+UNSPACED_RE = re.compile(rf"[{_UNSPACED}]")
+LETTER_RE = re.compile(r"[^\W\d_]")
+NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_\u0000-\u024f]")
+CJK_TERMINAL = "。！？"
+TERMINAL_RE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
 SEPARATOR_RE = re.compile(r"(?:^|\s)(?:›|»|\||>|/|·|•|→|::|-{1,2})(?=\s|$)")
 COUNT_RE = re.compile(
-    r"\(\s*\d+\s*\)|^\d+\s+\w+$|\b\d+\s+(?:comments?|replies|shares?|likes?)\b", re.I
+    r"\(\s*\d+\s*\)|^\d+\s+\w+$|\b\d+\s+(?:comments?|responses?|replies|shares?|likes?)\b", re.I
 )
 DOMAIN_RE = re.compile(
     r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$", re.I
@@ -73,6 +79,23 @@ CUE_WORDS: dict[str, frozenset[str]] = {
         file illustration epa""".split()
     ),
 }
+# The same furniture in the other languages most often met on news pages: a
+# page's menus may be in any language, and its prose cues must not need English.
+CUE_WORDS_OTHER: dict[str, str] = {
+    "share-prompt": """compartilhe compartilhar compartir comparte teilen partager partagez
+        condividi delen deel udostępnij поделиться inscreva assine suscríbete abonnieren
+        abonnez iscriviti""",
+    "comments": """comentários comentário comentarios comentario kommentare kommentar
+        commentaires commentaire commenti commento reacties komentarze komentarzy
+        комментарии комментариев комментарий""",
+    "related-links": """relacionados relacionadas relacionado relacionada relacionadas
+        correlati correlate verwandte ähnliche weitere connexes similaires también também
+        anche auch aussi leia veja lesen lire leggi mehr mais plus más""",
+    "footer": "direitos derechos reservados droits réservés diritti riservati rechte vorbehalten",
+}
+CUE_WORDS = {
+    cat: words | frozenset(CUE_WORDS_OTHER.get(cat, "").split()) for cat, words in CUE_WORDS.items()
+}
 ALL_CUES = frozenset().union(*CUE_WORDS.values())
 
 # Imperatives that start reader prompts ("Spread the word", "Get the app").
@@ -89,6 +112,8 @@ class Line:
     """One logical line and its features (computed lazily, cached)."""
 
     text: str
+    # the function words of the page's language (see :mod:`stopwords`)
+    stopwords: frozenset[str] = field(default=FUNCTION_WORDS, compare=False, repr=False)
 
     @cached_property
     def words(self) -> list[str]:
@@ -96,7 +121,11 @@ class Line:
 
     @cached_property
     def lower_words(self) -> list[str]:
-        return [w.lower() for w in self.words]
+        return (
+            WORD_RE.findall(self.text.lower())
+            if self.text.isascii()
+            else [w.lower() for w in self.words]
+        )
 
     @property
     def n_words(self) -> int:
@@ -111,7 +140,7 @@ class Line:
     def function_ratio(self) -> float:
         if not self.words:
             return 0.0
-        return sum(w in FUNCTION_WORDS for w in self.lower_words) / len(self.words)
+        return sum(w in self.stopwords for w in self.lower_words) / len(self.words)
 
     @cached_property
     def cap_ratio(self) -> float:
@@ -136,8 +165,10 @@ class Line:
     @cached_property
     def non_latin(self) -> bool:
         """Mostly letters outside Latin script: our English cues do not apply."""
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and sum(ord(c) > 0x24F for c in letters) > len(letters) / 2
+        if self.text.isascii():
+            return False
+        letters = len(LETTER_RE.findall(self.text))
+        return bool(letters) and len(NON_LATIN_LETTER_RE.findall(self.text)) > letters / 2
 
     def cues(self, category: str) -> int:
         vocab = CUE_WORDS[category]
@@ -167,9 +198,16 @@ class Line:
         return any(w in READER_WORDS for w in self.lower_words)
 
     @cached_property
+    def unspaced(self) -> bool:
+        """Mostly Han, kana or Thai: written without spaces, words are characters."""
+        return len(UNSPACED_RE.findall(self.text)) > 0.5 * max(self.n_words, 1)
+
+    @cached_property
     def sentence(self) -> bool:
         """Reads like article prose: a sentence with function words, or a long
         line of running text that merely lost its final stop."""
+        if self.unspaced:
+            return self.n_words >= 20 or (self.terminal and self.n_words >= 8)
         if self.non_latin:
             return self.n_words >= 4 or self.terminal
         if self.terminal and self.n_words >= 2:
@@ -206,7 +244,7 @@ class Line:
         A final initialism ("... New Jersey G.O.P.") does not count as a stop."""
         if not 1 <= self.n_words <= 20:
             return False
-        text = re.sub(r"[\"'”’»)\]]+$", "", self.text.rstrip())
+        text = self.text.rstrip()[-60:].rstrip("\"'”’»)]")
         if INITIALISM_END_RE.search(text):
             return self.cap_ratio >= 0.7
         return not text.endswith((".", "…"))

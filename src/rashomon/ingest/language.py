@@ -23,6 +23,8 @@ _STOPWORDS = {
     "nl": "de het een en van is dat in op te voor met zijn niet ook aan er".split(),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ASCII_LETTERS_RE = re.compile(r"[A-Za-z]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 _SCRIPTS = (  # (first, last code point, label)
     (0x0600, 0x06FF, "arabic"),
@@ -54,7 +56,11 @@ def _script(ch: str) -> str:
 def detect_language(text: str, sample: int = 5000) -> str | None:
     """ISO 639-1 code for ``text`` or None when unsure."""
     text = text[:sample]
-    scripts = Counter(_script(ch) for ch in text if ch.isalpha())
+    ascii_letters = len(_ASCII_LETTERS_RE.findall(text))
+    others = [ch for ch in _NON_ASCII_RE.findall(text) if ch.isalpha()]
+    scripts = Counter(_script(ch) for ch in others)
+    if ascii_letters:
+        scripts["latin"] += ascii_letters
     if not scripts:
         return None
     script, count = scripts.most_common(1)[0]
@@ -73,9 +79,8 @@ def detect_language(text: str, sample: int = 5000) -> str | None:
     words = [w.lower() for w in _WORD_RE.findall(text)]
     if len(words) < 3:
         return None
-    scores = {
-        lang: sum(w in set(stop) for w in words) / len(words) for lang, stop in _STOPWORDS.items()
-    }
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop) / len(words) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=scores.__getitem__)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] >= 0.12 and ranked[0] >= 1.5 * ranked[1]:

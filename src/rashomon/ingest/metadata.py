@@ -1,51 +1,32 @@
-"""Title, outlet, author and date from the header lines of a plain-text page.
+"""Title, outlet, author and date, each with where it came from.
 
-A page saved as text keeps its header as loose lines: a site name, a
-headline, a byline, a dateline. Each parser here recognises one kind of line
-and says what it yields; :func:`read_header` walks the header zone (the lines
-before the first body paragraph) and consumes the lines it understood. A
-wire dateline at the start of the first paragraph ("LONDON (Reuters) - ") is
-read for the outlet but left in the text: it is part of the article.
+:class:`Meta` holds the four fields and, for each, a
+:class:`~rashomon.model.FieldSource`: the method (``"trafilatura"``,
+``"htmldate"``, ``"byline"``, ``"json:date_publish"``, ``"override"`` ...),
+the line or element it was read from, and a confidence. Sources are merged by
+rank (an override beats the input's own fields, which beat what the page
+says, which beats a guess from the layout), so a user can always see why a
+value was chosen and correct it.
+
+The line parsers below recognise one kind of header line each (a byline, an
+author's role line, a site-name line, a wire dateline). They split lines with
+string operations and anchored, bounded patterns: a header line of any length
+is read in linear time (an earlier byline pattern with nested name groups
+took exponential time on "By AandAand…!").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .dates import find_date
+from ..model import FieldSource
 from .features import Line
+from .layout import is_renderer_line
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|al|bin|la|le|del))*"
-BYLINE_RE = re.compile(
-    rf"^(?i:(?:written|posted|reported|story|words|report|text|photos?)\s+)?(?i:by)[:\s]+"
-    rf"(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*?(?:\s+(?i:staff|reporters?|writers?))?)"
-    rf"(?:\s*(?:[|•·,;–—-]|\bon\b|\bin\b)\s*(?P<rest>.*))?$",
-)
-_ROLES = (
-    r"correspondent|reporter|editor|writer|columnist|contributor|staff|chief|analyst"
-    r"|producer|journalist|bureau"
-)
-ROLE_RE = re.compile(
-    rf"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}),\s+(?P<role>[\w\s&'’-]{{0,40}}"
-    rf"\b(?:{_ROLES})\b[\w\s&'’-]{{0,30}})$",
-    re.I,
-)
-DOMAIN_IN_LINE_RE = re.compile(
-    r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|co|uk|ir|ru|info|news|tv|io|example|[a-z]{2}))\b", re.I
-)
-PARENTHETICAL_RE = re.compile(r"\s*\([^)]*\)")
-NOT_NAME_WORDS = frozenset(
-    "posted published updated last modified on at by am pm gmt utc et est edt bst".split()
-)
-WIKI_SOURCE_RE = re.compile(r"^From (?P<outlet>[A-Z][\w-]+), the free\b")
-REPORTS_RE = re.compile(r"^(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s+(?:reports|reported|says)\s*:?$")
-DATELINE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’ -]{1,40}?,?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?"
-    r"\((?P<outlet>[A-Z][\w&.' -]{0,30}?)\)\s*[-—–]+\s*"
-)
-SPLIT_TITLE_RE = re.compile(r"\s+(?:\||–|—|-|::|·)\s+")
+FIELDS = ("title", "outlet", "author", "published")
+# Rank of a method family: higher wins when two sources give the same field.
+RANKS = {"override": 4, "input": 3, "page": 2, "layout": 1}
 
 
 @dataclass
@@ -54,44 +35,199 @@ class Meta:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None
+    sources: dict[str, FieldSource] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+
+    def set(
+        self,
+        name: str,
+        value: str | None,
+        method: str,
+        evidence: str | None = None,
+        confidence: float = 1.0,
+        rank: str = "page",
+    ) -> bool:
+        """Set ``name`` unless a source of higher rank already set it."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return False
+        level = RANKS[rank]
+        if getattr(self, name) is not None and self.ranks.get(name, 0) >= level:
+            return False
+        setattr(self, name, value.strip() if isinstance(value, str) else value)
+        evidence = None if evidence is None else " ".join(evidence.split())[:300]
+        self.sources[name] = FieldSource(name, method, evidence, round(confidence, 2))
+        self.ranks[name] = level
+        return True
 
     def fill(self, other: Meta) -> None:
-        """Take ``other``'s values where ours are unknown."""
-        for name in ("title", "outlet", "author", "published"):
-            if getattr(self, name) is None:
-                setattr(self, name, getattr(other, name))
+        """Take ``other``'s values where they outrank ours (or ours are unknown)."""
+        for name in FIELDS:
+            value = getattr(other, name)
+            source = other.sources.get(name)
+            if value is None:
+                continue
+            if source is None:
+                source = FieldSource(name, "unknown")
+            self.set(
+                name,
+                value,
+                source.method,
+                source.evidence,
+                source.confidence,
+                _rank_name(other.ranks.get(name, 1)),
+            )
+
+    def provenance(self) -> list[FieldSource]:
+        return [self.sources[name] for name in FIELDS if getattr(self, name) is not None]
+
+
+def _rank_name(level: int) -> str:
+    return next(name for name, value in RANKS.items() if value == level)
+
+
+# --- bylines --------------------------------------------------------------------------------
+
+BY_WORDS = ("by", "por", "von", "par", "di", "door", "av", "przez", "от")
+BYLINE_START_RE = re.compile(
+    r"^(?:(?:written|posted|reported|story|words|report|text|photos?|published|updated"
+    r"|publicado|escrito|reportagem)\s{1,3})?(?:by|por|von|par|di|door|av|przez)\b[:\s]\s{0,3}",
+    re.I,
+)
+AUTHOR_LABEL_RE = re.compile(
+    r"^(?:author|authors|autor|autora|auteur|autore|writer)\s?:\s{0,3}", re.I
+)
+NAME_PARTICLES = frozenset(
+    "de da das do dos van von der den al bin la le del della di du y e".split()
+)
+NAME_SPLIT_RE = re.compile(r"\s(?:and|und|et|e|y|&)\s|,\s|\s[|•·/]\s")
+REST_SPLIT_RE = re.compile(
+    r"\s[|•·–—-]\s|\s\|\s?|\s•\s?|\s(?:on|in|at|em|el|le|am)\s|,\s(?=\S*\d)|\s@|/", re.I
+)
+GLUED_ROLE_RE = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
+ROLE_WORDS = frozenset(
+    """staff reporter reporters writer writers correspondent editor editors columnist
+    contributor contributors analyst producer journalist bureau team desk""".split()
+)
+NOT_NAME_WORDS = frozenset(
+    "posted published updated last modified on at by am pm gmt utc et est edt bst".split()
+)
+
+
+LABEL_WORDS = frozenset(
+    """source sources photo photos image images credit credits caption video graphic via
+    updated published posted filed tags topic topics category share""".split()
+)
+
+
+def looks_like_person(text: str, max_words: int = 5) -> bool:
+    """ "Jane Doe", "Jean-Luc de la Croix", "Wikinews staff": capitalised name words."""
+    words = text.split()
+    if not 1 <= len(words) <= max_words or len(text) > 80:
+        return False
+    if words[0].rstrip(":").lower() in LABEL_WORDS or ":" in text:
+        return False  # "Source: Russian Defense Ministry" is a credit
+    capitalised = 0
+    for word in words:
+        bare = word.strip(".,'’\"()")
+        if not bare:
+            return False
+        if bare[0].isupper():
+            capitalised += 1
+        elif bare.lower() not in NAME_PARTICLES and bare.lower() not in ROLE_WORDS:
+            return False
+        if any(ch.isdigit() for ch in bare) or "@" in bare or "://" in bare:
+            return False
+    return capitalised >= 1
+
+
+def name_words(text: str) -> str:
+    """The leading run of name words: "Moritz Bachmann publiziert am ..." -> "Moritz
+    Bachmann"; "Meg JamesStaff Writer" -> "Meg James" (a role glued on by the renderer)."""
+    kept: list[str] = []
+    for word in text.split():
+        bare = word.strip(",;:")
+        glued = GLUED_ROLE_RE.match(bare)
+        if glued and glued.group(2).lower() in ROLE_WORDS | ROLE_PREFIXES:
+            kept.append(glued.group(1))
+            break
+        if kept and bare.lower() in ROLE_WORDS | ROLE_PREFIXES:
+            break  # "Jane Doe Staff Writer"
+        lower = bare[:1].islower() and bare.lower() not in NAME_PARTICLES | CONNECTORS
+        if not bare or lower or any(ch.isdigit() for ch in bare):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+CONNECTORS = frozenset("and und et e y &".split())
+ROLE_PREFIXES = frozenset(
+    "senior special contributing associate political chief business deputy news".split()
+)
 
 
 def parse_byline(text: str) -> tuple[str, str | None] | None:
-    """("By Staff | June 2, 2018") -> ("Staff", "2018-06-02")."""
-    m = BYLINE_RE.match(text.strip())
-    if not m or len(text.split()) > 16:
+    """ "By Staff | June 2, 2018" -> ("Staff", "2018-06-02"); "By the time ..." -> None."""
+    from .dates import find_date
+
+    text = text.strip()
+    if len(text) > 200 or len(text.split()) > 16:
         return None
-    author = m.group("name").strip(" ,")
+    m = BYLINE_START_RE.match(text) or AUTHOR_LABEL_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip()
+    head = name_words(REST_SPLIT_RE.split(rest, maxsplit=1)[0]).strip(" ,;:")
+    names = [n.strip(" ,;:") for n in NAME_SPLIT_RE.split(head)]
+    names = [n for n in names if n]
+    if not names or not all(looks_like_person(n) for n in names):
+        return None
+    if all(n.split()[0].lower() in NAME_PARTICLES for n in names):
+        return None
+    author = head.strip(" ,;:")
     found = find_date(text)
     return author, found[0] if found else None
 
 
+ROLE_LINE_RE = re.compile(r"^(?P<name>[^,]{3,60}),\s(?P<role>[^,]{2,60})$")
+
+
 def parse_role_line(text: str) -> str | None:
     """ "Jane Doe, Political Correspondent" -> "Jane Doe"."""
-    m = ROLE_RE.match(text.strip())
-    return m.group("name") if m else None
+    m = ROLE_LINE_RE.match(text.strip())
+    if not m or not looks_like_person(m.group("name"), 4) or len(m.group("name").split()) < 2:
+        return None
+    role = {w.lower().strip(".") for w in m.group("role").split()}
+    return m.group("name").strip() if role & ROLE_WORDS else None
 
 
-def parse_outlet_line(line: Line) -> str | None:
-    """A bare domain ("example.com"), a site-name line ("The Daily Star | dailystar.example")
-    or an "X reports:" line."""
-    text = line.text.strip()
-    if line.is_domain:
-        return re.sub(r"^(?:https?://)?(?:www\.)?", "", text).split("/")[0].lower()
-    m = REPORTS_RE.match(text)
-    if m:
-        return m.group("outlet")
-    domain = DOMAIN_IN_LINE_RE.search(text)
-    if domain and line.n_words <= 10 and not line.sentence:
-        rest = text[: domain.start()] + " " + text[domain.end() :]
-        return site_name(rest) or domain.group(1).lower()
-    return None
+# --- outlets --------------------------------------------------------------------------------
+
+DOMAIN_IN_LINE_RE = re.compile(
+    r"(?<![\w.@-])((?:[a-z0-9-]{1,63}\.){1,4}(?:com|org|net|co|uk|ir|ru|info|news|tv|io|example"
+    r"|[a-z]{2}))(?![\w@-])",
+    re.I,
+)
+PARENTHETICAL_RE = re.compile(r"\s?\([^()]{0,80}\)")
+WIKI_SOURCE_RE = re.compile(
+    r"^(?:From|aus|De|Da|Un article de|Материал из) (?P<outlet>[A-ZÀ-ÿА-Я][\w-]{1,40})"
+    r"(?:,| —| –) (?:the|der|la|l'|свободной)\b"
+)
+REPORTS_RE = re.compile(r"^(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s(?:reports|reported|says)\s?:?$")
+DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’ -]{1,40}?,?\s?)?(?:[A-Z][a-z]{2,8}\.?\s{1,2}\d{1,2},?\s?)?"
+    r"\((?P<outlet>[A-Z][\w&.' -]{0,30}?)\)\s?[-—–]{1,2}\s?"
+)
+COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|copyright)\s?(?:©\s?)?(?:(?:19|20)\d\d\s?(?:[-–]\s?(?:19|20)?\d\d)?\s?,?\s?)?"
+    r"(?P<owner>[^.|•,;]{2,60})",
+    re.I,
+)
+SPLIT_TITLE_RE = re.compile(r"\s(?:\||–|—|-|::|·)\s")
+CORPORATE_RE = re.compile(
+    r"\b(?:inc|llc|ltd|plc|gmbh|s\.a|corp|corporation|company|co|group|media|all rights"
+    r"|rights reserved|todos os direitos|alle rechte)\b.*$",
+    re.I,
+)
 
 
 def site_name(text: str) -> str | None:
@@ -101,34 +237,59 @@ def site_name(text: str) -> str | None:
     words = [w for w in words if w.casefold().strip(".") not in NOT_NAME_WORDS]
     if not 1 <= len(words) <= 5 or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return None
-    if not any(w[0].isupper() for w in words) or any(w[0].isdigit() for w in words):
+    if any(w[0].isdigit() for w in words):
         return None
     return " ".join(words)
+
+
+def parse_outlet_line(line: Line) -> str | None:
+    """A bare domain ("example.com"), a site-name line ("The Daily Star | dailystar.example")
+    or an "X reports:" line."""
+    text = line.text.strip()
+    if is_renderer_line(text):
+        return None  # "gettyimages-687786465.jpg" is an image, not a site
+    if line.is_domain:
+        return re.sub(r"^(?:https?://)?(?:www\.)?", "", text).split("/")[0].lower()
+    m = REPORTS_RE.match(text)
+    if m:
+        return m.group("outlet")
+    domain = DOMAIN_IN_LINE_RE.search(text)
+    if domain and line.n_words <= 10 and not line.sentence:
+        rest = text[: domain.start()] + " " + text[domain.end() :]
+        return site_name(rest) or domain.group(1).lower().removeprefix("www.")
+    return None
+
+
+def copyright_owner(text: str) -> str | None:
+    """ "© 2019 Billboard. All Rights Reserved." -> "Billboard"."""
+    if len(text) > 300:
+        return None
+    m = COPYRIGHT_RE.search(text)
+    if not m:
+        return None
+    owner = CORPORATE_RE.sub("", m.group("owner")).strip(" -–,.&")
+    owner = re.sub(r"\s(?:19|20)\d\d$", "", owner)
+    owner = re.sub(r"^(?:by|the)\s", "", owner, flags=re.I) if owner.lower() != "the" else ""
+    return owner if looks_like_site(owner) else None
+
+
+def looks_like_site(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and text[:1].isupper() and not any(c.isdigit() for c in text[:1])
 
 
 def wiki_source(text: str) -> str | None:
     """ "From Wikinews, the free news source you can write!" -> "Wikinews"."""
     m = WIKI_SOURCE_RE.match(text.strip())
-    return m.group("outlet") if m else None
-
-
-def parse_date_line(line: Line) -> tuple[str, str | None] | None:
-    """A short line holding a complete date -> (iso, outlet named beside it)."""
-    if line.n_words > 20 or (line.sentence and line.n_words >= 10):
+    if not m:
         return None
-    found = find_date(line.text)
-    if not found:
-        return None
-    rest = line.text[: found[1].start()] + " " + line.text[found[1].end() :]
-    domain = DOMAIN_IN_LINE_RE.search(rest)
-    if domain:
-        return found[0], domain.group(1).lower()
-    return found[0], site_name(rest)
+    outlet = m.group("outlet")
+    return "Wikipedia" if outlet.startswith(("Wikip", "Википеди")) else outlet
 
 
 def dateline_outlet(text: str) -> str | None:
     """Outlet from "WASHINGTON (Reuters) - ..." (text itself is not changed)."""
-    m = DATELINE_RE.match(text)
+    m = DATELINE_RE.match(text[:120])
     if not m:
         return None
     outlet = m.group("outlet").strip()
@@ -136,84 +297,30 @@ def dateline_outlet(text: str) -> str | None:
 
 
 def split_title(text: str) -> tuple[str, str | None]:
-    """ "Boeing unveils 777 | Example News" -> ("Boeing unveils 777", "Example News")."""
+    """ "Boeing unveils 777 | Example News" -> ("Boeing unveils 777", "Example News").
+
+    Only a short last part that reads as a name counts as the site: "X – PART
+    TWO" stays one title (the second part is in capitals and says what part).
+    """
     parts = SPLIT_TITLE_RE.split(text.strip())
-    if len(parts) == 2 and len(parts[1].split()) <= 4 and len(parts[0].split()) >= 2:
-        return parts[0], parts[1]
-    return text.strip(), None
+    if len(parts) != 2 or len(parts[0].split()) < 2:
+        return text.strip(), None
+    site = parts[1].strip()
+    words = site.split()
+    if not 1 <= len(words) <= 4 or not looks_like_site(site):
+        return text.strip(), None
+    if site.isupper() and not DOMAIN_IN_LINE_RE.search(site) and len(site) > 5:
+        return text.strip(), None  # "PART TWO", "LIVE UPDATES": part of the headline
+    if any(w.lower() in SERIAL_WORDS for w in words):
+        return text.strip(), None
+    return parts[0].strip(), site
 
 
-def _byline_meta(line: Line) -> Meta | None:
-    found = parse_byline(line.text.strip())
-    return Meta(author=found[0], published=found[1]) if found else None
-
-
-def _role_meta(line: Line) -> Meta | None:
-    author = parse_role_line(line.text.strip())
-    return Meta(author=author) if author else None
-
-
-def _date_meta(line: Line) -> Meta | None:
-    found = parse_date_line(line)
-    return Meta(published=found[0], outlet=found[1]) if found else None
-
-
-def _outlet_meta(line: Line) -> Meta | None:
-    outlet = parse_outlet_line(line)
-    return Meta(outlet=outlet) if outlet else None
-
-
-# Header-line parsers, tried in order; the first that understands a line consumes it.
-HEADER_PARSERS: list[Callable[[Line], Meta | None]] = [
-    _byline_meta,
-    _role_meta,
-    _date_meta,
-    _outlet_meta,
-]
-
-
-def read_header(lines: list[Line], template: frozenset[str] = frozenset()) -> tuple[Meta, set[int]]:
-    """Parse the header lines; return the metadata and the indices consumed."""
-    meta, used = Meta(), set()
-    candidates: list[int] = []
-    for i, line in enumerate(lines):
-        found = next((m for parse in HEADER_PARSERS if (m := parse(line)) is not None), None)
-        if found is not None:
-            meta.fill(found)
-            used.add(i)
-        elif line.headline_like:
-            candidates.append(i)
-    _pick_title(lines, candidates, template, meta, used)
-    return meta, used
+SERIAL_WORDS = frozenset(
+    """part parte teil partie chapter episode update updates live video photos watch
+    analysis opinion review interview exclusive""".split()
+)
 
 
 def looks_like_name(line: Line) -> bool:
     return 1 <= line.n_words <= 5 and line.cap_ratio == 1.0 and not line.best_cue
-
-
-def _pick_title(
-    lines: list[Line], candidates: list[int], template: frozenset[str], meta: Meta, used: set[int]
-) -> None:
-    from .template import line_key
-
-    pool = []
-    for i in candidates:
-        line = lines[i]
-        if line_key(line.text) in template and line.n_words <= 5:
-            continue
-        if (line.best_cue and line.cue_ratio >= 0.5) or line.imperative:
-            continue
-        pool.append(i)
-    if not pool:
-        return
-    first = lines[pool[0]]
-    if len(pool) >= 2 and looks_like_name(first) and lines[pool[1]].n_words > first.n_words:
-        meta.outlet = meta.outlet or first.text.strip()
-        used.add(pool[0])
-        pool = pool[1:]
-    if lines[pool[0]].n_words < 2:
-        return
-    title, site = split_title(lines[pool[0]].text)
-    meta.title = title
-    meta.outlet = meta.outlet or site
-    used.add(pool[0])

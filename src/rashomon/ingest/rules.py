@@ -30,7 +30,8 @@ TEMPLATE = "cross-document-template"
 METADATA = "metadata"
 
 WIKI_LINE_RE = re.compile(
-    r"^(?:from wiki\w+,|jump to (?:navigation|search)|template:|category:|categories:"
+    r"^(?:from wiki\w+,|aus wikipedia,|un article de wikipédia|de wikipedia, la|da wikipedia,"
+    r"|материал из википедии|jump to (?:navigation|search)|template:|category:|categories:"
     r"|hidden categories:|file:|retrieved from\b|this page was last edited|\(redirected from"
     r"|wikipedia®|text is available under|main article:|for other uses,? see"
     r"|coordinates:|this article is about\b|(?:\[\s*(?:edit|citation needed|change)\s*\]\s*)+$)",
@@ -50,14 +51,14 @@ TRAILING_RE = re.compile(
 CREDIT_RE = re.compile(
     r"^(?:(?:file\s+)?(?:photo|photograph|image|picture|illustration|video|graphic)s?"
     r"(?:\s+credit)?|credits?|caption|source)\s*[:|/–—-]\s*\S"
-    r"|^\([^()]*\b(?:photo|image|picture|credit|file)\b[^()]*\)\.?$"
+    r"|^\([^()]{0,120}\b(?:photo|image|picture|credit|file)\b[^()]{0,120}\)\.?$"
     r"|(?:/|\|)\s*(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\)?\.?$"
     r"|^(?:additional\s+)?(?:reporting|editing|writing|compiled|translation)\s+by\b",
     re.I,
 )
 WIKI_WORD_RE = re.compile(r"\bwiki(?:pedia|news|media|source|quote|data)?\b", re.I)
 LABEL_RE = re.compile(r"^([\w'’ ]{2,30}?)\s*[:›»]\s+\S")
-BREADCRUMB_RE = re.compile(r"^(?:you are here|breadcrumbs?|skip to \w+)\b", re.I)
+BREADCRUMB_RE = re.compile(r"^(?:you are here|breadcrumbs?|skip to \w+)\b|\byou are here\s?:", re.I)
 QUOTE_CHARS = "\"“”‘’«»„'"
 _REPORTING = {"said", "says", "told", "asked", "added", "wrote", "according"}
 
@@ -75,6 +76,9 @@ def is_prompt(line: Line) -> bool:
 def related_heading(line: Line) -> bool:
     """ "Related stories", "More from X", "Read next": opens a list of teasers."""
     if line.sentence or not 1 <= line.n_words <= 6:
+        return False
+    label, colon, rest = line.text.partition(":")
+    if colon and rest.strip():  # "Read more: <a teaser>" is an inline link, not a heading
         return False
     return line.cues(RELATED) >= 1 and line.cue_ratio >= 0.3
 
@@ -152,3 +156,22 @@ def strip_citations(text: str) -> tuple[str, list[str]]:
 
 
 __all__ = ["CUE_WORDS", "strong_reason", "strip_citations", "furniture_sentence"]
+
+
+COMMENT_HEADING_WORDS = frozenset(
+    """comment comments commenting reply replies responses discussion conversation disqus
+    comentários comentarios kommentare commentaires commenti reacties komentarze
+    комментарии""".split()
+)
+COMMENT_COUNT_RE = re.compile(r"^\(?\d+\)?\s+(?:comments?|responses?|replies|reactions?)\b", re.I)
+COMMENT_AUTHOR_RE = re.compile(r"^\S.{0,60}?\s(?:says|said|wrote|commented|replied)\s?:$", re.I)
+
+
+def comments_heading(line: Line) -> bool:
+    """ "14 Comments", "34 responses to ...", "Leave a Reply", "Jane says:": reader comments."""
+    text = line.text.strip()
+    if COMMENT_COUNT_RE.match(text) or (line.n_words <= 8 and COMMENT_AUTHOR_RE.match(text)):
+        return True
+    if line.sentence or not 1 <= line.n_words <= 6:
+        return False
+    return bool(COMMENT_HEADING_WORDS.intersection(line.lower_words)) and line.cue_ratio >= 0.3

@@ -6,30 +6,42 @@ omitting a slot of an event it reports only when nothing in the whole
 document could be that slot's value:
 
 * ``when``: it states no date or time at all;
-* ``where``: it never names the places the other sources give (nor a name
-  contained in theirs or containing it);
+* ``where``: it names no place at all;
 * ``agent``, ``patient``: never called omitted, since a source that does not
   name the actor may still describe them ("a former employee"), and telling a
   description of the same person from no statement needs coreference we do not
   have;
 * counts by role (killed, injured, arrested ...): it tells of no happening of
-  that kind at all (no killing, no death), so it cannot have given a toll;
+  that kind at all (no killing, no death; no word of the role: "escaped
+  unharmed", "took them into custody"), so it cannot have given a toll;
   counts of other things are never called omitted.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from rashomon.extract.events import kind_keys
 from rashomon.model import DocumentAnalysis
 
-from .values import ROLE_KINDS, names_compatible, slot_kind
+from .values import ROLE_KINDS, slot_kind
 
 PLACE_SLOTS = frozenset({"where"})
 UNSAYABLE = frozenset({"agent", "patient"})
 DATED = frozenset({"DATE", "TIME"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+# The words of each counted role, as stems: any of them in a document means it speaks
+# of that toll, whether or not a figure was read.
+ROLE_WORDS = {
+    "count:killed": re.compile(r"\b(kill|dead|death|die|dying|fatal|bod(y|ies)|lives|toll)", re.I),
+    "count:injured": re.compile(r"\b(injur|wound|hurt|harm|hospital|casualt)", re.I),
+    "count:arrested": re.compile(r"\b(arrest|detain|custody|captur|nab|apprehend|held)", re.I),
+    "count:charged": re.compile(r"\b(charg|indict)", re.I),
+    "count:rescued": re.compile(r"\b(rescu|saved|freed)", re.I),
+    "count:kidnapped": re.compile(r"\b(kidnap|abduct|hostage)", re.I),
+}
 
 
 class Silence:
@@ -46,6 +58,8 @@ class Silence:
         self.slots: dict[str, set[str]] = defaultdict(set)
         self.mentioned = mentioned
         self.names = names
+        self.places: set[str] = set()
+        self.texts: dict[str, str] = {}
         for a in analyses:
             doc = a.document.id
             if any(t.type in DATED and t.value for t in a.times):
@@ -54,6 +68,9 @@ class Silence:
                 self.kinds[doc] |= kind_keys(e.lemma)
             for f in a.facts:
                 self.slots[doc].add(f.slot)
+            if any(m.type in PLACES for m in a.entity_mentions):
+                self.places.add(doc)
+            self.texts[doc] = a.document.text
 
     def silent(self, doc: str, slot: str, values: Sequence[str]) -> bool:
         """Whether ``doc`` says nothing that could fill ``slot`` (given the others' values)."""
@@ -63,13 +80,11 @@ class Silence:
         if kind in UNSAYABLE:
             return False
         if kind in PLACE_SLOTS:
-            wanted = [self.names.get(v, v) for v in values]
-            return not any(
-                names_compatible(self.names.get(e, e), name)
-                for e in self.mentioned.get(doc, ())
-                for name in wanted
-            )
+            return doc not in self.places
         role_kind = ROLE_KINDS.get(slot)
         if role_kind is None:
+            return False
+        words = ROLE_WORDS.get(slot)
+        if words is not None and words.search(self.texts.get(doc, "")):
             return False
         return slot not in self.slots.get(doc, ()) and role_kind not in self.kinds.get(doc, ())

@@ -1,0 +1,126 @@
+"""Pages saved as text: the failure classes of issue 8, on real article text.
+
+The article paragraphs come from the shared Wikinews and BASIL corpora
+(skipped when absent); the page furniture around them is written here in
+the layouts that ``w3m -dump`` and ``lynx -dump`` print.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.ingest import ingest_paths
+from rashomon.ingest.clean import clean_text
+from rashomon.ingest.metadata import split_title
+from rashomon.ingest.template import find_template_lines, template_key
+
+from .corpus import BENCH, basil_articles, pretty_date
+
+needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason="shared benchmarks absent")
+
+LEDE = (
+    "Firefighters contained a blaze that destroyed three homes on the east side of the city on "
+    "Monday night, officials said, and no one was hurt."
+)
+MORE = (
+    "The fire started in a detached garage shortly after ten o'clock and spread to the houses on "
+    "either side before crews arrived, according to the fire department."
+)
+LAST = "Investigators have not yet said what caused the fire, and the street remained closed."
+
+
+def test_datelines_of_one_site_are_not_removed_as_template(tmp_path):
+    """Digits matter for dates: two datelines of one site differ, so neither is chrome."""
+    site = "FOX Local News\nHome | News | Weather | Sports\n"
+    stories = [("April 18, 2016, fox43.com", LEDE), ("April 14, 2016, fox59.com", MORE)]
+    for n, (dateline, body) in enumerate(stories):
+        (tmp_path / f"{n}.txt").write_text(f"{site}\n{dateline}\n\n{body}\n\n{LAST}\n", "utf-8")
+    (tmp_path / "2.txt").write_text(f"{site}\nApril 11, 2016, fox43.com\n\n{LAST}\n\n{MORE}\n")
+    docs = {d.source[-5:]: d for d in ingest_paths([tmp_path]).documents}
+    assert docs["0.txt"].published == "2016-04-18"
+    assert docs["1.txt"].published == "2016-04-14"
+    assert docs["2.txt"].published == "2016-04-11"
+    assert template_key("April 18, 2016, fox43.com") != template_key("April 14, 2016, fox59.com")
+    groups = {"g": [f"{site}\n{d}\n\n{b}" for d, b in stories]}
+    assert template_key("Home | News | Weather | Sports") in find_template_lines(groups)["g"]
+
+
+def test_a_banner_is_not_a_title():
+    text = (
+        "Welcome Guest! You are here: Home » World\n\n"
+        "Fire destroys three homes on east side\n\n"
+        f"{LEDE}\n\n{MORE}\n\n{LAST}"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.meta.title == "Fire destroys three homes on east side"
+    assert "Welcome Guest" not in cleaned.text
+
+
+def test_part_two_stays_in_the_title():
+    assert split_title("Life on the line – PART TWO") == ("Life on the line – PART TWO", None)
+    assert split_title("The long road home - Part 2") == ("The long road home - Part 2", None)
+    assert split_title("Fire destroys three homes | Daily Courier") == (
+        "Fire destroys three homes",
+        "Daily Courier",
+    )
+    meta = clean_text(f"Life on the line – PART TWO\n\n{LEDE}\n\n{MORE}").meta
+    assert meta.title == "Life on the line – PART TWO" and meta.outlet is None
+
+
+CHINESE = (
+    "北京时间周二，中国国家统计局发布数据显示，十月份全国居民消费价格同比上涨百分之三点八，"
+    "涨幅比上月扩大零点八个百分点，其中猪肉价格同比上涨一倍以上。",
+    "统计局城市司首席统计师表示，猪肉价格上涨主要受生猪产能下降影响，"
+    "随着各项稳产保供政策逐步落实，生猪生产有望逐步恢复。",
+    "分析人士指出，食品价格上涨对整体物价的推动作用明显，但核心通胀仍然保持稳定，"
+    "货币政策不会因此出现大幅调整。",
+)
+
+
+def test_a_chinese_article_is_kept(tmp_path):
+    """The cleaner must not need English to see prose (UTF-8 and GB18030)."""
+    page = "新闻 | 财经 | 体育\n\n物价数据公布\n\n" + "\n\n".join(CHINESE) + "\n\n版权所有 © 2019\n"
+    (tmp_path / "utf8.txt").write_text(page, "utf-8")
+    (tmp_path / "gb.txt").write_bytes(page.encode("gb18030"))
+    result = ingest_paths([tmp_path])
+    assert result.errors == []
+    assert len(result.documents) == 1 and len(result.duplicates) == 1  # the same text, decoded
+    for doc in result.documents:
+        assert all(p[:20] in doc.text for p in CHINESE)
+        assert doc.language == "zh"
+
+
+def test_non_english_articles_are_kept():
+    german = [
+        "Die Stadtverwaltung hat am Dienstag beschlossen, die beiden Schulen im Norden der Stadt "
+        "zum Ende des Schuljahres zu schließen, obwohl mehr als viertausend Bürger dagegen waren.",
+        "Die Eltern kündigten an, gegen die Entscheidung vorzugehen, und forderten den Minister "
+        "auf, sich mit dem Fall zu befassen.",
+    ]
+    text = "Startseite | Politik | Wirtschaft\n\nSchulen werden geschlossen\n\n" + "\n\n".join(
+        german
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == "\n\n".join(german)
+    assert cleaned.meta.title == "Schulen werden geschlossen"
+
+
+@needs_bench
+def test_basil_articles_in_a_w3m_like_page_keep_their_body():
+    lost = kept_chrome = 0
+    articles = basil_articles(20)
+    for article in articles:
+        menu = "\n".join(f"  • {w}" for w in ("Home", "Politics", "World", "Business", "Opinion"))
+        teasers = "\n".join(f"  • {a.title}" for a in articles[:5])
+        page = (
+            f"{menu}\n\n{article.title}\n\nBy Staff Writer\n{pretty_date(article.published)}\n\n"
+            + "\n\n".join(article.paragraphs)
+            + f"\n\nShare this story\n\nMore from Politics\n{teasers}\n\n© 2019 Example News\n"
+        )
+        cleaned = clean_text(page)
+        lost += sum(p not in cleaned.text for p in article.paragraphs)
+        kept_chrome += sum(
+            c in cleaned.text for c in ("Share this story", "More from Politics", "© 2019")
+        )
+        assert cleaned.meta.title == article.title.strip()
+    assert lost == 0 and kept_chrome == 0
