@@ -18,6 +18,7 @@ exports are replaced atomically, so a failed write leaves the previous ones.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -166,7 +167,10 @@ def analyze(
         writer_lock(out, lambda: hooks.on_wait(wait_message)),
         Store(out / DB_NAME, thorough=True) as store,
     ):
-        run = store.begin_run([str(p) for p in paths])
+        try:
+            run = store.begin_run([str(p) for p in paths])
+        except sqlite3.Error as exc:
+            raise OutputError(f"{store.path}: the store cannot be written ({exc})") from None
         status, stored, failed, todo, extracting = "failed", 0, 0, [], False
         try:
             hooks.on_stage("read", None)
@@ -204,6 +208,11 @@ def analyze(
             clock.lap("extract")
             analysis, analyses = link_and_export(store, out, hooks, clock)
             status = "done"
+        except sqlite3.Error as exc:  # a full disk, a file that went away under us
+            raise OutputError(
+                f"{store.path}: the store could not be written ({exc}); "
+                "what was stored before is kept"
+            ) from None
         except KeyboardInterrupt:
             status = "interrupted"
             # Counted from the store: the interrupt may have come inside a save.
@@ -216,7 +225,8 @@ def analyze(
                 store.path,
             ) from None
         finally:
-            store.end_run(run, status, stored, failed)
+            with contextlib.suppress(sqlite3.Error):  # never hide the error that ended the run
+                store.end_run(run, status, stored, failed)
     return AnalyzeResult(
         analysis=analysis,
         out_dir=out,
@@ -303,8 +313,6 @@ def extract_all(
 
 def save(store: Store, analysis: DocumentAnalysis, extractor: str) -> None:
     """Store one document; a full disk or a broken store stops the run with a reason."""
-    import sqlite3
-
     try:
         store.save_document(analysis, extractor)
     except sqlite3.Error as exc:
