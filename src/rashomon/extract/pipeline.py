@@ -19,6 +19,7 @@ from rashomon.extract.events import find_events
 from rashomon.extract.facts import find_facts
 from rashomon.extract.framing import find_framing_terms
 from rashomon.extract.nlp import load_nlp
+from rashomon.extract.pieces import analyse_in_pieces, needs_pieces
 from rashomon.extract.quantities import find_quantities
 from rashomon.extract.quotes import find_quotes
 from rashomon.extract.timex import tag_times
@@ -107,7 +108,11 @@ def analyse_parsed(document: Document, doc: Doc) -> DocumentAnalysis:
 
 
 def extract_document(document: Document) -> DocumentAnalysis:
-    """Everything one document says, with offsets into ``document.text``."""
+    """Everything one document says, with offsets into ``document.text``.
+
+    A long text is analysed in pieces (:mod:`rashomon.extract.pieces`)."""
+    if needs_pieces(document.text):
+        return analyse_in_pieces(document, extract_document)
     return analyse_parsed(document, load_nlp()(document.text))
 
 
@@ -116,6 +121,10 @@ def extract_documents(
 ) -> Iterator[DocumentAnalysis]:
     """The same as :func:`extract_document` for many documents, parsed in batches."""
     items = list(documents)
-    parsed = load_nlp().pipe((d.text for d in items), batch_size=batch_size)
-    for document, doc in zip(items, parsed, strict=True):
-        yield analyse_parsed(document, doc)
+    short = (d.text for d in items if not needs_pieces(d.text))
+    parsed = load_nlp().pipe(short, batch_size=batch_size)
+    for document in items:
+        if needs_pieces(document.text):
+            yield extract_document(document)
+        else:
+            yield analyse_parsed(document, next(parsed))

@@ -1,4 +1,8 @@
-"""The JSON export (``analysis.json``) and its validation against the shipped schema."""
+"""The JSON export (``analysis.json``) and its validation against the shipped schema.
+
+The file is replaced atomically (:mod:`rashomon.atomicfile`): a kill or a full
+disk while writing leaves the previous export whole.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 
 import jsonschema
 
+from rashomon.atomicfile import write_atomic
 from rashomon.model import Analysis, to_dict
 
 
@@ -32,8 +37,20 @@ def validate_export(data: dict[str, Any]) -> None:
     jsonschema.validate(data, load_schema())
 
 
+def export_text(data: dict[str, Any]) -> str:
+    """The export as JSON text, UTF-8 encodable: a lone surrogate in a string is
+    written as its ``\\udXXX`` escape rather than failing the whole export."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True, indent=1)
+    return text
+
+
 def write_json(analysis: Analysis, path: str | Path) -> dict[str, Any]:
+    """Validate the export and replace ``path`` with it atomically."""
     data = analysis_to_json(analysis)
     validate_export(data)
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_atomic(Path(path), export_text(data))
     return data

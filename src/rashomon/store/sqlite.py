@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
+import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from rashomon.model import (
-    SCHEMA_VERSION,
     Analysis,
     Document,
     DocumentAnalysis,
@@ -46,6 +45,9 @@ from rashomon.model import (
     from_dict,
     to_dict,
 )
+from rashomon.store import runlog
+from rashomon.store.schema import connect
+from rashomon.textsafe import storable
 
 # Per-document finding tables: table name -> (dataclass, DocumentAnalysis attribute).
 FINDING_TABLES: dict[str, tuple[type, str]] = {
@@ -69,13 +71,6 @@ JSON_COLLECTIONS: dict[str, type] = {
     "framing": Framing,
 }
 
-_SQL_TYPES = {
-    "int": "INTEGER",
-    "float": "REAL",
-    "bool": "INTEGER",
-    "str": "TEXT",
-    "bytes": "BLOB",
-}
 CORPUS_TABLES = (
     "entities",
     "entity_aliases",
@@ -84,8 +79,6 @@ CORPUS_TABLES = (
     "corpus_items",
     "timelines",
     "stories",
-    "errors",
-    "duplicates",
 )
 
 
@@ -94,7 +87,9 @@ def _is_list(field: dataclasses.Field[Any]) -> bool:
 
 
 def _to_sql(field: dataclasses.Field[Any], value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if _is_list(field) else value
+    if _is_list(field):
+        return json.dumps(value, ensure_ascii=False)
+    return storable(value) if isinstance(value, str) else value
 
 
 def _from_sql(field: dataclasses.Field[Any], value: Any) -> Any:
@@ -105,67 +100,25 @@ def _from_sql(field: dataclasses.Field[Any], value: Any) -> Any:
     return value
 
 
-CORPUS_DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
-    published TEXT, language TEXT, text TEXT NOT NULL, words INTEGER, extractor TEXT,
-    provenance TEXT
-);
-CREATE TABLE IF NOT EXISTS boilerplate (
-    doc TEXT NOT NULL, position INTEGER, text TEXT, reason TEXT
-);
-CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT);
-CREATE TABLE IF NOT EXISTS entity_aliases (entity TEXT NOT NULL, alias TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entity_links (
-    entity TEXT NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT
-);
-CREATE TABLE IF NOT EXISTS entity_candidates (
-    entity TEXT NOT NULL, other TEXT NOT NULL, score REAL, reason TEXT
-);
-CREATE TABLE IF NOT EXISTS corpus_items (kind TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS timelines (entity TEXT PRIMARY KEY, events TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS stories (doc TEXT PRIMARY KEY, story TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS errors (source TEXT NOT NULL, reason TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS duplicates (source TEXT NOT NULL, duplicate_of TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS boilerplate_doc ON boilerplate(doc);
-CREATE INDEX IF NOT EXISTS entity_links_entity ON entity_links(entity);
-"""
-
-
-def _column_type(field: dataclasses.Field[Any]) -> str:
-    base = str(field.type).split("|")[0].strip()
-    return _SQL_TYPES.get(base, "TEXT")
-
-
-def _finding_ddl(table: str, cls: type) -> str:
-    columns = ", ".join(f'"{f.name}" {_column_type(f)}' for f in dataclasses.fields(cls))
-    return (
-        f"CREATE TABLE IF NOT EXISTS {table} ({columns});\n"
-        f"CREATE INDEX IF NOT EXISTS {table}_doc ON {table}(doc);"
-    )
+def _text(value: str | None) -> str | None:
+    return None if value is None else storable(value)
 
 
 class Store:
     """One analysis database. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True, thorough: bool = False) -> None:
+        """Open (or, with ``create``, make) the store at ``path``.
+
+        Raises :class:`~rashomon.store.schema.StoreError`, leaving the file as it
+        was, when it is not a Rashomon store; ``thorough`` also checks every page
+        (what a writer does before adding to it).
+        """
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db = connect(
+            self.path, {t: cls for t, (cls, _) in FINDING_TABLES.items()}, create, thorough
+        )
         self.db.execute("PRAGMA foreign_keys=ON")
-        with self.db:
-            self.db.executescript(CORPUS_DDL)
-            for table, (cls, _) in FINDING_TABLES.items():
-                self.db.executescript(_finding_ddl(table, cls))
-            self.db.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
-                (SCHEMA_VERSION,),
-            )
-            columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
-            if "provenance" not in columns:  # a store written before provenance was kept
-                self.db.execute("ALTER TABLE documents ADD COLUMN provenance TEXT")
 
     def __enter__(self) -> Store:
         return self
@@ -186,8 +139,16 @@ class Store:
             rows = self.db.execute("SELECT id FROM documents WHERE extractor = ?", (extractor,))
         return {row[0] for row in rows}
 
+    def document_sources(self) -> dict[str, str]:
+        """Stored document id -> the source it was read from."""
+        return dict(self.db.execute("SELECT id, source FROM documents"))
+
     def save_document(self, analysis: DocumentAnalysis, extractor: str = "") -> None:
-        """Replace one document and its findings, atomically."""
+        """Replace one document and its findings, atomically (one transaction).
+
+        Strings that UTF-8 cannot hold (a lone surrogate from a broken escape, a
+        file name that was not UTF-8) are stored with U+FFFD in their place.
+        """
         doc = analysis.document
         with self.db:
             self._delete_document(doc.id)
@@ -195,21 +156,24 @@ class Store:
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc.id,
-                    doc.source,
-                    doc.title,
-                    doc.outlet,
-                    doc.author,
-                    doc.published,
+                    storable(doc.source),
+                    _text(doc.title),
+                    _text(doc.outlet),
+                    _text(doc.author),
+                    _text(doc.published),
                     doc.language,
-                    doc.text,
+                    storable(doc.text),
                     analysis.words,
                     extractor,
-                    json.dumps([to_dict(f) for f in doc.provenance], ensure_ascii=False),
+                    storable(json.dumps([to_dict(f) for f in doc.provenance], ensure_ascii=False)),
                 ),
             )
             self.db.executemany(
                 "INSERT INTO boilerplate VALUES (?,?,?,?)",
-                [(doc.id, i, line.text, line.reason) for i, line in enumerate(doc.boilerplate)],
+                [
+                    (doc.id, i, storable(line.text), line.reason)
+                    for i, line in enumerate(doc.boilerplate)
+                ],
             )
             for table, (cls, attribute) in FINDING_TABLES.items():
                 fields = dataclasses.fields(cls)
@@ -227,7 +191,11 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_id,))
 
     def load_documents(self, ids: Iterable[str] | None = None) -> list[DocumentAnalysis]:
-        """Stored documents with their findings, in the order they were stored."""
+        """Stored documents with their findings, ordered by source then id.
+
+        The order does not depend on which worker finished first or on which
+        run stored a document, so the same documents always link the same way.
+        """
         wanted = None if ids is None else set(ids)
         boilerplate: dict[str, list[RemovedLine]] = defaultdict(list)
         for doc, text, reason in self.db.execute(
@@ -237,7 +205,7 @@ class Store:
         analyses: dict[str, DocumentAnalysis] = {}
         for row in self.db.execute(
             "SELECT id, source, text, title, outlet, author, published, language, words, "
-            "provenance FROM documents ORDER BY rowid"
+            "provenance FROM documents ORDER BY source, id"
         ):
             if wanted is not None and row[0] not in wanted:
                 continue
@@ -259,7 +227,15 @@ class Store:
     # --- corpus-wide linking ------------------------------------------------------
 
     def save_corpus(self, analysis: Analysis) -> None:
-        """Replace the corpus-level results (entities, links, this run's errors)."""
+        """Replace the corpus-level results (entities, links, events, facts ...) in
+        one transaction; its errors and duplicates are added to the run log.
+
+        ``corpus_items`` rows carry a ``block`` (empty for a whole-corpus run) so
+        that a linking step that works block by block can later replace one
+        block's results alone.
+        """
+        runlog.record_errors(self.db, analysis.errors, None)
+        runlog.record_duplicates(self.db, analysis.duplicates, None)
         with self.db:
             for table in CORPUS_TABLES:
                 self.db.execute(f"DELETE FROM {table}")
@@ -292,7 +268,7 @@ class Store:
                 ],
             )
             self.db.executemany(
-                "INSERT INTO corpus_items VALUES (?,?)",
+                "INSERT INTO corpus_items (kind, data) VALUES (?,?)",
                 [
                     (kind, json.dumps(to_dict(item), ensure_ascii=False))
                     for kind in JSON_COLLECTIONS
@@ -304,13 +280,6 @@ class Store:
                 [(entity, json.dumps(ids)) for entity, ids in analysis.timelines.items()],
             )
             self.db.executemany("INSERT INTO stories VALUES (?,?)", analysis.stories.items())
-            self.db.executemany(
-                "INSERT INTO errors VALUES (?,?)", [(e.source, e.reason) for e in analysis.errors]
-            )
-            self.db.executemany(
-                "INSERT INTO duplicates VALUES (?,?)",
-                [(d["source"], d["duplicate_of"]) for d in analysis.duplicates],
-            )
 
     def load_analysis(self) -> Analysis:
         """Everything stored, as the same :class:`Analysis` that ``analyze`` exported."""
@@ -366,11 +335,85 @@ class Store:
                 )
             },
             stories=dict(self.db.execute("SELECT doc, story FROM stories ORDER BY rowid")),
-            errors=[
-                IngestError(s, r) for s, r in self.db.execute("SELECT source, reason FROM errors")
-            ],
-            duplicates=[
-                {"source": s, "duplicate_of": d}
-                for s, d in self.db.execute("SELECT source, duplicate_of FROM duplicates")
-            ],
+            errors=runlog.current_errors(self.db),
+            duplicates=runlog.current_duplicates(self.db),
         )
+
+    # --- the run log ---------------------------------------------------------------
+
+    def begin_run(self, inputs: Sequence[str]) -> int:
+        """Log the start of an ``analyze`` run; its id."""
+        return runlog.begin_run(self.db, inputs)
+
+    def end_run(self, run: int, status: str, extracted: int = 0, failed: int = 0) -> None:
+        runlog.end_run(self.db, run, status, extracted, failed)
+
+    def record_errors(self, errors: Iterable[IngestError], run: int | None = None) -> None:
+        runlog.record_errors(self.db, errors, run)
+
+    def record_duplicates(self, duplicates: Iterable[dict[str, str]], run: int | None = None):
+        runlog.record_duplicates(self.db, duplicates, run)
+
+    def load_errors(self) -> list[IngestError]:
+        """The errors the export shows (see :mod:`rashomon.store.runlog`)."""
+        return runlog.current_errors(self.db)
+
+    def load_duplicates(self) -> list[dict[str, str]]:
+        return runlog.current_duplicates(self.db)
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Every logged run, oldest first."""
+        columns = ("id", "started", "finished", "status", "inputs", "extracted", "failed")
+        rows = self.db.execute(f"SELECT {', '.join(columns)} FROM runs ORDER BY id")
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    # --- removing sources ------------------------------------------------------------
+
+    def match_documents(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+        """For each key, the stored ``(id, source)`` pairs it names.
+
+        A key names a document by its id, its source as stored, the same path
+        written another way (relative or absolute), a JSONL file (all its
+        records) or a folder (every source under it).
+        """
+        stored = list(self.db.execute("SELECT id, source FROM documents ORDER BY source, id"))
+        return {key: [row for row in stored if _names(key, row)] for key in keys}
+
+    def remove_documents(self, ids: Iterable[str]) -> list[str]:
+        """Remove documents and their findings; a duplicate of a removed document
+        takes its place (same text, the duplicate's source). The ids removed."""
+        removed = []
+        with self.db:
+            for doc_id in dict.fromkeys(ids):
+                heir = self.db.execute(
+                    "SELECT source FROM duplicates WHERE duplicate_of = ? ORDER BY rowid",
+                    (doc_id,),
+                ).fetchone()
+                if heir is not None:
+                    self.db.execute(
+                        "UPDATE documents SET source = ? WHERE id = ?", (heir[0], doc_id)
+                    )
+                    self.db.execute("DELETE FROM duplicates WHERE source = ?", (heir[0],))
+                    continue
+                source = self.db.execute("SELECT source FROM documents WHERE id = ?", (doc_id,))
+                row = source.fetchone()
+                if row is None:
+                    continue
+                self._delete_document(doc_id)
+                self.db.execute("DELETE FROM errors WHERE source = ?", (row[0],))
+                removed.append(doc_id)
+        return removed
+
+
+def _names(key: str, row: tuple[str, str]) -> bool:
+    doc_id, source = row
+    if key in (doc_id, source):
+        return True
+    path = source.split("#", 1)[0]  # a JSONL record: "feed.jsonl#line 3"
+    if key == path:
+        return True
+    try:
+        wanted, have = os.path.realpath(key), os.path.realpath(path)
+    except (OSError, ValueError):
+        return False
+    return have == wanted or have.startswith(wanted.rstrip(os.sep) + os.sep)
