@@ -115,7 +115,7 @@ def test_dates_are_anchored_on_the_publication_date(analysed):
     years = [
         t
         for t in data["times"]
-        if t["type"] == "DATE" and t["value"] and t["value"][:4].isdigit()  # not decades ("195")
+        if t["type"] == "DATE" and len(t["value"] or "") >= 4 and t["value"][:4].isdigit()
     ]
     assert len(years) > 20
     # Articles from 2004-2010 talk about those years (and plans a few years ahead),
@@ -215,7 +215,7 @@ def test_compare_shows_facts_and_framing(analysed):
     events = {e["id"]: e for e in data["events"]}
     for fact in data["facts"]:
         stating = {s["doc"] for v in fact["values"] for s in v["statements"]}
-        assert len(stating | set(fact["omitted"])) >= 2
+        assert stating and not stating & set(fact["omitted"])
         assert set(fact["omitted"]) <= set(events[fact["event"]]["docs"])
         for conflict in fact["conflicts"]:
             assert conflict["a"] < len(fact["values"]) and conflict["b"] < len(fact["values"])
