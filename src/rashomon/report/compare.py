@@ -36,6 +36,7 @@ from rashomon.report.facts import (
     slot_label,
 )
 from rashomon.store import Store
+from rashomon.textsafe import one_line
 
 SNIPPET = 160
 
@@ -293,7 +294,9 @@ def compare_view(analysis: Analysis, top: int = 10) -> list[RenderableType]:
 def compare_command(db_path: Path, console: Console, top: int = 10) -> int:
     """Print the comparison of a stored analysis; the exit status."""
     if not Path(db_path).is_file():
-        console.print(f"[red]error[/red] {db_path}: no such database")
+        console.print(
+            Text.assemble(("error", "red"), f" {one_line(str(db_path))}: no such database")
+        )
         return 2
     with Store(db_path) as store:
         analysis = store.load_analysis()

@@ -12,11 +12,11 @@ its names, dates and numbers marked.
 from __future__ import annotations
 
 from collections import defaultdict
-from html import escape
 from pathlib import Path
 
 from rashomon.model import Analysis
 from rashomon.report.pages.format import quantity_label, time_label
+from rashomon.textsafe import html_safe as escape
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 STYLES = ["vendor/uplot/uPlot.min.css", "app.css"]

@@ -29,6 +29,7 @@ from rich.text import Text
 
 from rashomon.link.timelines import TimelineRow, timeline_rows
 from rashomon.model import Analysis, Entity
+from rashomon.textsafe import one_line
 
 MAX_SOURCES = 3
 _TIERS = ("name", "alias", "part of a name")
@@ -192,7 +193,7 @@ def timeline_command(db_path: str | Path, query: str, console: Console) -> int:
 
     path = Path(db_path)
     if not path.is_file():
-        console.print(f"[red]error[/red] {path}: no such database", highlight=False)
+        console.print(Text.assemble(("error", "red"), f" {one_line(str(path))}: no such database"))
         return 2
     with Store(path) as store:
         analysis = store.load_analysis()
@@ -201,7 +202,8 @@ def timeline_command(db_path: str | Path, query: str, console: Console) -> int:
         close = close_names(analysis, query)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         console.print(
-            f"[red]error[/red] no entity named {query!r}.{hint}", highlight=False, soft_wrap=True
+            Text.assemble(("error", "red"), f" no entity named {one_line(repr(query))}.{hint}"),
+            soft_wrap=True,
         )
         return 1
     console.print(render_timeline(analysis, found.entity, note=found.note))
