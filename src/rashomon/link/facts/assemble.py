@@ -36,6 +36,7 @@ DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
 # content words (within this many characters of the value, inside the sentence).
 CONTEXT_WORDS = {"count": 2, "where": 1, "when": 2}
 CONTEXT_CHARS = 60
+NAME_CONTEXT_WORDS = 2  # words two statements of a name must share near it to agree
 MAX_PAIRED = 24  # statements of one value paired with the other's (cost bound per value pair)
 MEASURE_SLOTS = frozenset(
     {"count:distance", "count:weight", "count:area", "count:age", "count:magnitude"}
@@ -87,7 +88,8 @@ def _independent(statements: list[FactStatement]) -> list[str]:
 
 
 def sides_of(slot: str, pairs: list[tuple[str, FactMention]], index: CorpusIndex) -> list[Side]:
-    """Statements grouped into values; for names, names inside one another are one value."""
+    """Statements grouped into values (for names, names inside one another are one
+    value), each split into the groups of sources that say it about the same thing."""
     by_value: dict[str, list[FactMention]] = defaultdict(list)
     for value, fact in pairs:
         by_value[value].append(fact)
@@ -96,7 +98,7 @@ def sides_of(slot: str, pairs: list[tuple[str, FactMention]], index: CorpusIndex
         for v, fs in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
     if slot_kind(slot) not in NAME_SLOTS:
-        return sides
+        return [g for side in sides for g in confirmed_groups(slot, side, index)]
     merged: list[Side] = []
     for side in sides:
         home = next(
@@ -111,32 +113,56 @@ def sides_of(slot: str, pairs: list[tuple[str, FactMention]], index: CorpusIndex
             merged.append(side)
         else:
             home.facts.extend(side.facts)
-    return merged
+    return [g for side in merged for g in confirmed_groups(slot, side, index)]
 
 
-def _confirmed(slot: str, side: Side, index: CorpusIndex) -> bool:
-    """Two independent sources give this value about the same thing.
+def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) -> bool:
+    """Whether two statements of one value, from two sources, give it about the same thing.
 
-    A name is confirmed only by two statements about the same kind of action told
-    with some of the same words ("Obama took $700 billion out of Medicare" does not
-    confirm "Obama took on Ryan"); a day by two statements about the same kind of
-    happening; a figure by two that count the same thing (:func:`_same_thing`)."""
-    names = slot_kind(slot) in NAME_SLOTS
-    for i, fa in enumerate(side.facts[:MAX_PAIRED]):
-        for fb in side.facts[i + 1 : MAX_PAIRED]:
-            if fa.doc == fb.doc:
-                continue
-            if names:
-                if not (index.kinds_of(fa) & index.kinds_of(fb)):
-                    continue
-                if len(_around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)):
-                    return True
-            elif slot == "when":
-                if index.kinds_of(fa) & index.kinds_of(fb):
-                    return True  # the day of the same kind of happening
-            elif _same_thing(fa, fb, index):
-                return True  # the same figure of the same thing
-    return False
+    Names: the same action word told with some of the same words around the name
+    ("Obama took $700 billion out of Medicare" does not confirm "Obama took on Ryan";
+    "guided the Sixers to the playoffs" not "guided the team to a 38-44 mark"); days:
+    the same kind of happening; figures: the same thing counted (:func:`_same_thing`)."""
+    if slot_kind(slot) in NAME_SLOTS:
+        lemma = index.lemma_of(fa)
+        if not lemma or lemma != index.lemma_of(fb):
+            return False
+        shared = _around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)
+        return len(shared) >= NAME_CONTEXT_WORDS
+    if slot == "when":
+        return bool(index.kinds_of(fa) & index.kinds_of(fb))
+    return _same_thing(fa, fb, index)
+
+
+def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
+    """A value's statements split into groups that say it about the same thing: the
+    statements of one source together, sources joined by :func:`confirms`. A statement
+    no other source confirms stands alone, so an agreement never lists it."""
+    facts = side.facts
+    parent = list(range(len(facts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_of_doc: dict[str, int] = {}
+    for i, f in enumerate(facts):
+        j = first_of_doc.setdefault(f.doc, i)
+        parent[find(i)] = find(j)
+    for i in range(min(len(facts), MAX_PAIRED)):
+        for j in range(i + 1, min(len(facts), MAX_PAIRED)):
+            other = facts[i].doc != facts[j].doc and find(i) != find(j)
+            if other and confirms(slot, facts[i], facts[j], index):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[FactMention]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        groups[find(i)].append(f)
+    return [
+        Side(side.value, members, side.entity_type, side.name)
+        for _, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
 
 
 def _coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
@@ -335,15 +361,14 @@ def build_fact(
             conflicts.append(
                 FactConflict(verdict.kind, a, b, verdict.reason, verdict.confidence, note)
             )
-    sources = {d for v in values for d in v.sources}
     if any(c.kind == "dispute" for c in conflicts):
         status = "disputed"
     elif conflicts:
         status = "revised"
     elif incompatible:
         status = "uncertain"
-    elif len(sources) >= 2 and any(_confirmed(slot, side, index) for side in sides):
-        status = "agreed"
+    elif any(len(v.sources) >= 2 for v in values):
+        status = "agreed"  # two independent sources say it about the same thing
     else:
         status = "single"
     stating = {s.doc for v in values for s in v.statements}

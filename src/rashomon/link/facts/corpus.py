@@ -46,6 +46,10 @@ class CorpusIndex:
     def kinds_of(self, fact: FactMention) -> frozenset[str]:
         return kinds_of_fact(fact, self)
 
+    def lemma_of(self, fact: FactMention) -> str:
+        """The base lemma of the event word a statement hangs on ("" when unknown)."""
+        return next((k[2:] for k in kinds_of_fact(fact, self) if k.startswith("l:")), "")
+
     event_of: dict[tuple[str, int, int], str]
     event_docs: dict[str, list[str]]
     happening: dict[str, str]  # event id -> the id of its happening's main event
