@@ -127,3 +127,37 @@ def test_two_reports_of_one_quake_dispute_its_magnitude_and_agree_on_the_toll() 
     assert magnitude, [(f.slot, f.status, [v.label for v in f.values]) for f in analysis.facts]
     killed = [f for f in analysis.facts if f.slot == "count:killed"]
     assert killed and killed[0].status == "agreed"
+
+
+CONTRACT_A = (
+    "The Air Force on Friday awarded a contract to build 179 aerial refueling tankers to "
+    "Northrop Grumman and its European partner, the Pentagon said.\n\n"
+    "Boeing, which had built the Air Force's tankers for decades, said it would study the "
+    "decision before deciding whether to protest."
+)
+CONTRACT_B = (
+    "Northrop Grumman and its partner will supply the Air Force with 179 new aerial "
+    "refueling tankers under the contract announced on Friday.\n\n"
+    "Boeing said it was disappointed and would ask the Pentagon to explain its decision."
+)
+FAMILY_A = (
+    "Two children were at home when the fire broke out on Elm Street on Monday, fire "
+    "officials said. Neighbours helped them out of a window."
+)
+FAMILY_B = (
+    "The owner of the Elm Street house, a father of two children, said on Monday that he "
+    "would rebuild, fire officials said."
+)
+
+
+def test_a_distinct_figure_of_the_same_thing_is_agreed_whatever_verb_carries_it() -> None:
+    analysis = analyse(CONTRACT_A, CONTRACT_B)
+    tankers = [f for f in analysis.facts if f.slot == "count:tanker"]
+    assert tankers and tankers[0].status == "agreed", [
+        (f.slot, f.status, [v.label for v in f.values]) for f in analysis.facts
+    ]
+
+
+def test_a_small_figure_with_the_same_noun_is_not_enough_to_agree() -> None:
+    analysis = analyse(FAMILY_A, FAMILY_B)
+    assert not [f for f in analysis.facts if f.slot == "count:child" and f.status == "agreed"]

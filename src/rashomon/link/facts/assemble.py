@@ -131,7 +131,33 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
         return len(shared) >= NAME_CONTEXT_WORDS
     if slot == "when":
         return bool(index.kinds_of(fa) & index.kinds_of(fb))
-    return _same_thing(fa, fb, index)
+    return _same_thing(fa, fb, index) or _same_distinct_figure(fa, fb, index)
+
+
+# A figure no coincidence repeats: two sources of one story that both give "179 aerial
+# refueling tankers" or "1,500 to 2,000 jobs" give the same figure of the same thing, even
+# when one hangs it on "awarded" and the other on "supply". Small round figures ("two
+# children", "three men") recur in one story about different people and need the
+# stricter :func:`_same_thing`.
+DISTINCT_FIGURE = 13
+
+
+def _same_distinct_figure(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
+    """The same figure, written with the same counted words, large or exact enough that
+    no second thing of the story has it, and told near at least one shared word."""
+    generic = a.slot not in ROLE_KINDS and a.slot not in MEASURE_SLOTS
+    if not generic or a.slot.startswith(("count:money", "count:percent")):
+        return False
+    counted = _counted_words(a)
+    if not counted or counted != _counted_words(b):
+        return False
+    low, high = a.low, a.high
+    distinct = (low is not None and high is not None and low != high) or (
+        low is not None and (low >= DISTINCT_FIGURE or low != int(low))
+    )
+    if not distinct:
+        return False
+    return bool(_around(a, index, CONTEXT_CHARS) & _around(b, index, CONTEXT_CHARS))
 
 
 def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
