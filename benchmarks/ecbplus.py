@@ -343,6 +343,46 @@ def evaluate(
     return rows, cluster_time
 
 
+def one_line_share(split: Split, groups: list[list[int]]) -> tuple[int, int, int]:
+    """Of the gold events reported by two documents or more: how many one event of ours
+    holds from two of their documents or more (a timeline line naming several sources),
+    and how many it holds from all of them (one line naming every source), and the total."""
+    cluster_of = {i: c for c, g in enumerate(groups) for i in g}
+    chains: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(split.mentions):
+        chains[m["coref_chain"]].append(i)
+    several = whole = total = 0
+    for members in chains.values():
+        docs = {split.mentions[i]["conll_doc_key"] for i in members}
+        if len(docs) < 2:
+            continue
+        total += 1
+        by_cluster: dict[int, set[str]] = defaultdict(set)
+        for i in members:
+            by_cluster[cluster_of[i]].add(split.mentions[i]["conll_doc_key"])
+        best = max(len(d) for d in by_cluster.values())
+        several += best >= 2
+        whole += best == len(docs)
+    return several, whole, total
+
+
+def one_line_rows(split: Split, events: list[EventMention], synonyms) -> list[str]:
+    systems = {
+        "ours, all documents at once (no topics)": ours(events, split, by_topic=False),
+        "lemma heuristic (Ahmed et al. 2023), within our stories": lemma_heuristic(
+            events, split, our_stories(events, split), synonyms
+        ),
+    }
+    rows = []
+    for name, groups in systems.items():
+        several, whole, total = one_line_share(split, groups)
+        rows.append(
+            f"| {name} | {several} / {total} ({several / total:.0%}) "
+            f"| {whole} / {total} ({whole / total:.0%}) |"
+        )
+    return rows
+
+
 def subset(split: Split, events: list[EventMention], topics: set[str]):
     keep = [i for i, m in enumerate(split.mentions) if m["topic_id"] in topics]
     docs = {m["conll_doc_key"] for i, m in enumerate(split.mentions) if i in set(keep)}
@@ -403,6 +443,7 @@ def main() -> None:
             f"clustering {cluster_time:.2f} s; {rate:,.0f} words/s"
         )
     hard = hard_case(test, test_events, synonyms)
+    one_line = one_line_rows(test, test_events, synonyms)
     from rashomon.link.events.model import default_model
 
     model = default_model()
@@ -426,6 +467,14 @@ one meta-document (ours without topics; the heuristic with the pool as its topic
 {chr(10).join(hard)}
 
 Published (test, with singletons): {PUBLISHED}.
+
+**Timelines across sources** (test, held out): of the gold events that two or more
+documents report, how many one event of ours (one timeline line) holds from two or more of
+those documents, and from all of them:
+
+| system | one line, several of its sources | one line, all of its sources |
+|---|---|---|
+{chr(10).join(one_line)}
 
 Pair model ({model.trained_on}; threshold {model.threshold}): {weights}
 (coefficients on standardised features). `{LinkParams()}`.
