@@ -24,7 +24,7 @@ from rashomon.model import Fact, FactConflict, FactMention, FactStatement, FactV
 
 from .conflicts import Side, compatible, judge
 from .corpus import EVENT_SLOTS, CorpusIndex
-from .incidents import SHARED_PERSON, Profile, evidence
+from .incidents import SHARED_PERSON, PairEvidence, Profile, evidence
 from .values import NAME_SLOTS, ROLE_KINDS, names_compatible, slot_kind
 
 # Evidence of one incident a dispute needs, beyond the disputed slot: more than a shared
@@ -37,6 +37,13 @@ DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
 CONTEXT_WORDS = {"count": 2, "where": 1, "when": 2}
 CONTEXT_CHARS = 60
 NAME_CONTEXT_WORDS = 2  # words two statements of a name must share near it to agree
+# Figures disputed on the incident evidence alone: tolls by role and a quake's magnitude.
+# A sum, a share, a distance or another counted thing is disputed only when the two
+# sentences also give one other figure alike ("a $35 billion contract to build 179
+# tankers" / "179 tankers under a $40 billion contract"): the same words around a sum
+# were not enough on the real reports of the tune half (two players' contracts; one
+# operation's haul against five operations'), nor on the held-out half (0 of 18 right).
+DISPUTED_FIGURES = frozenset(ROLE_KINDS) | {"count:magnitude"}
 MAX_PAIRED = 24  # statements of one value paired with the other's (cost bound per value pair)
 MEASURE_SLOTS = frozenset(
     {"count:distance", "count:weight", "count:area", "count:age", "count:magnitude"}
@@ -251,9 +258,16 @@ def _can_compare(
                 continue
             if slot == "count:age" and ev.shared_names < SHARED_PERSON:
                 continue  # an age is a person's: both sentences must name the same person
+            if kind == "count" and slot not in DISPUTED_FIGURES and not _another_figure(ev, slot):
+                continue  # a sum or a measure: the sentences must agree on another figure
             if not story_slot or _same_thing(fa, fb, index):
                 return True
     return False
+
+
+def _another_figure(ev: PairEvidence, slot: str) -> bool:
+    """The two sentences give another figure alike (the same count of another thing)."""
+    return any(s != slot and s != "count:age" and slot_kind(s) == "count" for s in ev.agree)
 
 
 def _any_against(
