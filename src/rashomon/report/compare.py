@@ -34,6 +34,7 @@ from rashomon.report.facts import (
     incidents,
     revisions,
     slot_label,
+    sources_of,
 )
 from rashomon.store import Store
 from rashomon.textsafe import one_line
@@ -251,11 +252,14 @@ def compare_view(analysis: Analysis, top: int = 10) -> list[RenderableType]:
             )
         ]
     status = Counter(f.status for f in analysis.facts)
-    multi = sum(1 for e in analysis.events if len(e.docs) >= 2)
+    # events whose facts two sources or more give (an event's reports may sit in several
+    # linked events of one happening; the facts gather them)
+    multi = len({f.event for f in analysis.facts if len(sources_of(f)) >= 2})
     parts: list[RenderableType] = [
         Text(
-            f"{len(analysis.documents)} documents · {multi} events reported by two sources "
-            f"or more · facts: {status['agreed']} agreed, {status['disputed']} disputed, "
+            f"{len(analysis.documents)} documents · {multi} event{'' if multi == 1 else 's'} "
+            f"compared across sources · facts: {status['agreed']} agreed, "
+            f"{status['disputed']} disputed, "
             f"{status['revised']} revised, {status['uncertain']} unclear (not compared), "
             f"{status['single']} from one source · {len(analysis.reuse)} copied passages",
             style="bold",
