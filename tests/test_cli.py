@@ -214,6 +214,12 @@ def test_compare_shows_facts_and_framing(analysed):
     assert data["framing"]
     events = {e["id"]: e for e in data["events"]}
     for fact in data["facts"]:
+        # the example's copied paragraph and its original are one value (one voice)
+        for value in fact["values"]:
+            for s in value["statements"]:
+                same = value["value"]
+                twins = [v for v in fact["values"] if v is not value and v["value"] == same]
+                assert not any(o["doc"] == s["copied_from"] for v in twins for o in v["statements"])
         stating = {s["doc"] for v in fact["values"] for s in v["statements"]}
         assert stating and not stating & set(fact["omitted"])
         assert set(fact["omitted"]) <= set(events[fact["event"]]["docs"])

@@ -169,7 +169,8 @@ def _same_distinct_figure(a: FactMention, b: FactMention, index: CorpusIndex) ->
 
 def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
     """A value's statements split into groups that say it about the same thing: the
-    statements of one source together, sources joined by :func:`confirms`. A statement
+    statements of one source together, a copy with its original, sources joined by
+    :func:`confirms`. A statement
     no other source confirms stands alone, so an agreement never lists it."""
     facts = side.facts
     parent = list(range(len(facts)))
@@ -184,6 +185,10 @@ def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
     for i, f in enumerate(facts):
         j = first_of_doc.setdefault(f.doc, i)
         parent[find(i)] = find(j)
+    for i, f in enumerate(facts):  # a copied passage stands with its original: one voice
+        original = first_of_doc.get(index.copies.source_of(f) or "")
+        if original is not None:
+            parent[find(i)] = find(original)
     for i in range(min(len(facts), MAX_PAIRED)):
         for j in range(i + 1, min(len(facts), MAX_PAIRED)):
             other = facts[i].doc != facts[j].doc and find(i) != find(j)
