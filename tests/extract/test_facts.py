@@ -115,3 +115,14 @@ def test_attribution_quote_hedge_and_update() -> None:
     assert hedged and hedged[0].hedged
     update = facts_of("The death toll rose to 57 on Tuesday.")
     assert any(f.slot == "count:killed" and f.revised for f in update)
+
+
+def test_a_figure_joined_to_a_word_counts_that_word_not_the_noun() -> None:
+    facts = facts_of(
+        "The new phone packs a 3.2-megapixel camera, the company said on Monday. "
+        "Police seized seven rifles in the raid."
+    )
+    found = slots(facts)
+    assert "count:camera" not in found, found
+    assert found.get("count:megapixel") == ["3.2"], found
+    assert found.get("count:rifle") == ["7"], found

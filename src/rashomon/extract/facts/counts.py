@@ -50,6 +50,9 @@ from .lexicon import (
 
 PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "oprd"})
 SPLIT_THOUSANDS = re.compile(r", \d{3}\b")
+# "a 3.2-megapixel camera", "the 48-page indictment", "the 35-word oath": the figure
+# counts the word joined to it, not the noun after it (one camera, one indictment).
+JOINED_UNIT = re.compile(r"[\d.,]+\s?-\s?([a-z]+)\b")
 # Verbs whose subject undergoes the event: "two people died", "five fled".
 UNACCUSATIVE = frozenset({"die", "perish", "disappear", "vanish", "flee", "drown", "survive"})
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod"})
@@ -342,6 +345,7 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         if found is None:
             continue
         slot, event, anchor, factor = found
+        slot = _joined_unit_slot(slot, ctx.text[q.start : q.end], q)
         if factor != 1.0:
             q = replace(
                 q,
@@ -368,6 +372,15 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         )
     facts.extend(_zero_counts(ctx))
     return facts
+
+
+def _joined_unit_slot(slot: str, written: str, q: Quantity) -> str:
+    """``count:page`` for "48-page indictment" where the counted noun was "indictment"."""
+    joined = JOINED_UNIT.match(written)
+    if joined is None or slot != f"count:{(q.counted or '').lower()}":
+        return slot
+    word = joined.group(1)
+    return slot if word == (q.counted or "").lower() else f"count:{word}"
 
 
 def _times(x: float | None, factor: float) -> float | None:
