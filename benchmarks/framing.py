@@ -10,6 +10,12 @@
 (b) BASIL: gold = the lexical-bias spans (``bias == "lex"``), same scorer, over
     all 300 articles (sentences flattened and joined with spaces); and our
     stance toward each main entity against the annotated author feeling.
+    Split, fixed before any stance figure was looked at: a triplet (story; its
+    id is the article file name before ``_``) is in the *tune* half when
+    ``sha1(triplet id)`` is among the lower 50 of the 100 triplets' hex digests,
+    else in the *test* half (:func:`basil_part`). Stance thresholds and
+    weights are chosen on tune only; test is reported beside the
+    majority-class baseline and a plain VADER-lexicon baseline.
 (c) PAC (dev + test): our stance score toward the annotated entities against
     their annotated Agent/Patient sentiments, and a left-vs-right call per
     story from the framing (which article is kinder to the Left-aligned
@@ -22,6 +28,7 @@ Usage: ``python benchmarks/framing.py [--limit N]``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import sys
@@ -159,6 +166,13 @@ def ptc(nlp, limit: int | None) -> tuple[str, float]:
         "on a train hold-out, so the figures are not directly comparable."
     )
     return body, tuned
+
+
+def basil_part(triplets: list[str]) -> dict[str, str]:
+    """triplet id -> "tune" | "test": the 50 lowest sha1 hex digests are tune."""
+    ranked = sorted(set(triplets), key=lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest())
+    half = len(ranked) // 2
+    return {t: ("tune" if i < half else "test") for i, t in enumerate(ranked)}
 
 
 def basil(nlp, limit: int | None) -> str:
