@@ -101,11 +101,11 @@ def analyse(nlp, doc_id: str, text: str) -> tuple[DocumentAnalysis, object]:
 
 
 def term_loadedness(term) -> tuple[float, float | None]:
-    scorer = lex.load_scorer()
+    lexicon = lex.load_lexicon()
     words = [w for w in term.text.replace("-", " ").split() if w.isalpha()]
     if not words:
         return -1.0, None
-    scores = scorer.score_many(words).values()
+    scores = lexicon.score_many(words).values()
     best = max(scores, key=lambda s: s.loadedness)
     return best.loadedness, best.vader
 

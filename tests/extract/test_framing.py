@@ -8,7 +8,7 @@ import pytest
 
 from rashomon.extract.entities import find_entity_mentions
 from rashomon.extract.framing import find_framing_terms, is_loaded_term
-from rashomon.extract.framing.lexicon import load_scorer
+from rashomon.extract.framing.lexicon import load_lexicon
 
 
 def terms(nlp, text: str, doc_id: str = "d"):
@@ -79,8 +79,8 @@ def test_neutral_wire_has_no_loaded_labels(nlp):
 
 
 def test_loadedness_generalises_beyond_the_seeds():
-    scorer = load_scorer()
-    scores = scorer.score_many(["thuggish", "junta", "announced", "meeting", "killed"])
+    lexicon = load_lexicon()
+    scores = lexicon.score_many(["thuggish", "junta", "announced", "meeting", "killed"])
     assert scores["thuggish"].loaded and scores["junta"].loaded
     assert not scores["announced"].loaded and not scores["meeting"].loaded
     assert not scores["killed"].loaded  # negative, but the plain word of news

@@ -22,7 +22,10 @@ the entity: "killed" is negative whoever did it; that is why it weighs less.)
 
 :func:`framing_table` lines the sources up for the views: labels with near
 synonyms across sources ("militants", "rebels", "insurgents"; "regime",
-"government") share a slot, found by MiniLM similarity of their head words.
+"dictatorship") share a slot, found from the near synonyms of their head words in
+the shipped framing table (no model at run time). Only loaded labels and scare
+quotes are listed: a plain role noun ("president", "officials") is how anyone
+would name the referent, not framing.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rashomon.extract.framing import is_loaded_term
-from rashomon.extract.framing.lexicon import THRESHOLDS, load_scorer
+from rashomon.extract.framing.lexicon import THRESHOLDS, load_lexicon
 from rashomon.model import (
     Document,
     DocumentAnalysis,
@@ -83,7 +86,7 @@ def label_is_loaded(label: str) -> bool:
     words = [w for w in label.replace("-", " ").split() if w.isalpha()]
     if not words:
         return False
-    scores = load_scorer().score_many(words).values()
+    scores = load_lexicon().score_many(words).values()
     return any(s.loaded or s.loadedness >= THRESHOLDS["label"] for s in scores)
 
 
@@ -124,7 +127,11 @@ def link_framing(
             continue
         framing = Framing(target=eid)
         for doc, source in sorted(sources.items()):
-            labels = Counter(label_text(t) for t in source.terms if t.kind != "evaluative")
+            labels = Counter(
+                label_text(t)
+                for t in source.terms
+                if t.kind != "evaluative" and is_loaded_term(t)  # never a plain "president"
+            )
             framing.labels[doc] = [label for label, _ in labels.most_common()]
             framing.stance[doc] = stance_of(scores[(doc, eid)])
             framing.evidence[doc] = _evidence(doc, texts[doc], source)
@@ -221,9 +228,10 @@ def label_slots(framing: Framing) -> dict[str, str]:
     """label -> slot name for one target: near-synonymous labels share a slot.
 
     Single-linkage clustering of the target's labels (scare quotes stripped)
-    over all sources by MiniLM cosine similarity at :data:`SLOT_SIMILARITY`
-    ("regime" joins "government", "rebels" joins "militants"). A slot is named
-    by its most frequent label.
+    over all sources: two labels join when their head words are the same or
+    near synonyms in the shipped table (MiniLM cosine of the words, computed
+    offline, at least :data:`SLOT_SIMILARITY`: "rebels" joins "militants",
+    "regime" joins "dictatorship"). A slot is named by its most frequent label.
     """
     counts: Counter[str] = Counter()
     for labels in framing.labels.values():
@@ -232,7 +240,8 @@ def label_slots(framing: Framing) -> dict[str, str]:
     if not labels:
         return {}
     bare = [label.strip("“”") for label in labels]
-    sims = load_scorer().similarity(bare, bare)
+    heads = [head_word(label) for label in bare]
+    lexicon = load_lexicon()
     parent = list(range(len(labels)))
 
     def root(i: int) -> int:
@@ -243,7 +252,7 @@ def label_slots(framing: Framing) -> dict[str, str]:
 
     for a in range(len(labels)):
         for b in range(a + 1, len(labels)):
-            if sims[a, b] >= SLOT_SIMILARITY:
+            if lexicon.similarity(heads[a], heads[b]) >= SLOT_SIMILARITY:
                 ra, rb = root(a), root(b)
                 parent[max(ra, rb)] = min(ra, rb)
     return {label: bare[root(i)] for i, label in enumerate(labels)}
