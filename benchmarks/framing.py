@@ -73,8 +73,9 @@ BEFORE = {
 GRID_LOADED = (0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.14)
 GRID_VERB = (0.1, 0.14, 0.2, 9.0)  # 9.0: verb scores unused
 GRID_STANCE = [
-    {"min_terms": k, "margin": m / 20, "tone_weight": w}
+    {"min_terms": k, "min_polarity": p, "margin": m / 20, "tone_weight": w}
     for k in (1, 2, 3, 4, 5)
+    for p in (0.0, 0.3, 0.45, 0.6)
     for m in range(0, 11)
     for w in (0.0, 0.3)
 ]
@@ -297,7 +298,13 @@ def basil(nlp, limit: int | None) -> str:
 
     tuned = max(
         GRID_STANCE,
-        key=lambda g: (acc(ours(tune, g)), g["min_terms"], g["margin"], -g["tone_weight"]),
+        key=lambda g: (
+            acc(ours(tune, g)),
+            g["min_terms"],
+            g["margin"],
+            g["min_polarity"],
+            -g["tone_weight"],
+        ),
     )
     bands = [b / 20 for b in range(1, 20)]
     band = max(bands, key=lambda b: (acc(vader(tune, b)), b))
@@ -359,7 +366,8 @@ def basil(nlp, limit: int | None) -> str:
 
 def _params(params: dict) -> str:
     return (
-        f"(≥{params['min_terms']} terms, margin {params['margin']}, "
+        f"(≥{params['min_terms']} terms, polarity ≥ {params['min_polarity']} in size, "
+        f"margin {params['margin']}, "
         f"tone weight {params['tone_weight']})"
     )
 

@@ -107,3 +107,35 @@ def test_source_summary(linked):
     summary = source_summary(framings)
     assert summary["op"]["loaded_share"] > summary["wire"]["loaded_share"]
     assert summary["op"]["negative"] >= 1
+
+
+def test_partisan_loaded_verb_is_listed_and_the_wire_stays_silent(nlp):
+    texts = {
+        "partisan": (
+            "Speaker John Boehner caves to Democrats on the debt ceiling, again. "
+            "The spineless Boehner surrendered without a fight."
+        ),
+        "wire": (
+            "Speaker John Boehner reached a deal with Democrats on the debt ceiling on "
+            "Tuesday, officials said. The group of employees at the Treasury welcomed it."
+        ),
+    }
+    analyses = [analyse(nlp, k, v, k.title()) for k, v in texts.items()]
+    entities, index = link_entities(analyses)
+    framings = link_framing(analyses, key_index(analyses, index))
+    boehner = next(e for e in entities if e.name == "John Boehner")
+    framing = next(f for f in framings if f.target == boehner.id)
+    assert "caves" in framing.labels["partisan"]
+    assert framing.labels["wire"] == []
+    assert framing.stance["wire"] == "neutral"
+
+
+def test_one_loaded_word_is_not_a_stance(nlp):
+    texts = {
+        "a": "Senator Maria Lopez gave a fiery speech in Albany on Monday about the budget.",
+        "b": "Senator Maria Lopez spoke in Albany on Monday about the budget.",
+    }
+    analyses = [analyse(nlp, k, v, k) for k, v in texts.items()]
+    entities, index = link_entities(analyses)
+    framings = link_framing(analyses, key_index(analyses, index))
+    assert all(s == "neutral" for f in framings for s in f.stance.values())

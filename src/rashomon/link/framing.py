@@ -2,8 +2,9 @@
 
 :func:`link_framing` gathers the per-document :class:`FramingTerm` by entity
 (through :func:`rashomon.link.entities.key_index`) and gives, for each source,
-its labels for the entity (most frequent first), its stance toward it, and
-the sentences behind both.
+its loaded words for the entity (labels such as "regime", loaded verbs and
+adjectives aimed at it such as "caves", scare quotes; most frequent first), its
+stance toward it, and the sentences behind both.
 
 Stance is decided from the writer's own words (:class:`StanceEvidence`): the
 polarity of the framing terms aimed at the entity (labels, evaluative words,
@@ -113,12 +114,13 @@ class StanceEvidence:
 
 
 # The stance is neutral (abstains) unless at least ``min_terms`` of the writer's
-# own loaded terms lean one way and their mean polarity, counting one neutral
-# pseudo-term and ``tone_weight`` times the mean sentence tone, passes
-# ``margin`` that way. Chosen on the BASIL tune half (benchmarks/framing.py):
-# sentence tone and single loaded words say more about the news than about
-# how the writer feels toward the entity.
-STANCE = {"min_terms": 3, "margin": 0.2, "tone_weight": 0.0}
+# own loaded terms of |polarity| at least ``min_polarity`` lean one way and
+# their mean polarity, counting one neutral pseudo-term and ``tone_weight``
+# times the mean sentence tone, passes ``margin`` that way. Chosen on the
+# BASIL tune half (benchmarks/framing.py): sentence tone and single loaded
+# words say more about the news than about how the writer feels toward the
+# entity.
+STANCE = {"min_terms": 3, "min_polarity": 0.0, "margin": 0.3, "tone_weight": 0.3}
 
 
 def stance_score(terms: Sequence[FramingTerm], tones: Sequence[float]) -> float:
@@ -129,7 +131,7 @@ def stance_score(terms: Sequence[FramingTerm], tones: Sequence[float]) -> float:
 
 def decide_stance(evidence: StanceEvidence, params: Mapping[str, float] = STANCE) -> str:
     """positive | negative | neutral, abstaining unless the writer's words clearly lean."""
-    pols = evidence.polarities
+    pols = [p for p in evidence.polarities if abs(p) >= params.get("min_polarity", 0.0)]
     lean = sum(pols) / (len(pols) + 1)
     if evidence.tones:
         lean += params["tone_weight"] * sum(evidence.tones) / len(evidence.tones)
@@ -164,11 +166,10 @@ def link_framing(
             continue
         framing = Framing(target=eid)
         for doc, source in sorted(sources.items()):
-            labels = Counter(
-                label_text(t)
-                for t in source.terms
-                if t.kind != "evaluative" and is_loaded_term(t)  # never a plain "president"
-            )
+            # The writer's loaded words for the entity: labels ("regime"), loaded
+            # verbs and adjectives aimed at it ("caves"), scare quotes; never a
+            # plain role noun ("president").
+            labels = Counter(label_text(t) for t in source.terms if is_loaded_term(t))
             framing.labels[doc] = [label for label, _ in labels.most_common()]
             framing.stance[doc] = decide_stance(evidence[(doc, eid)])
             framing.evidence[doc] = _evidence(doc, texts[doc], source)
@@ -257,7 +258,10 @@ def _evidence(doc: str, text: str, source: _Source) -> list[MentionRef]:
 
 
 def loaded_share(framing: Framing, doc: str) -> float:
-    """The share of a source's labels for the target that are loaded (0 when it has none)."""
+    """The share of a source's listed words for the target that are loaded: 1 when it
+    gives the target any loaded word, 0 when none (only loaded words are listed), so
+    its mean over targets in :func:`source_summary` is the share of targets a source
+    words in a loaded way."""
     labels = framing.labels.get(doc, [])
     if not labels:
         return 0.0
