@@ -8,7 +8,7 @@ import pytest
 
 from rashomon.extract.entities import find_entity_mentions
 from rashomon.extract.framing import find_framing_terms, is_loaded_term
-from rashomon.extract.framing.lexicon import load_scorer
+from rashomon.extract.framing.lexicon import load_lexicon
 
 
 def terms(nlp, text: str, doc_id: str = "d"):
@@ -79,8 +79,8 @@ def test_neutral_wire_has_no_loaded_labels(nlp):
 
 
 def test_loadedness_generalises_beyond_the_seeds():
-    scorer = load_scorer()
-    scores = scorer.score_many(["thuggish", "junta", "announced", "meeting", "killed"])
+    lexicon = load_lexicon()
+    scores = lexicon.score_many(["thuggish", "junta", "announced", "meeting", "killed"])
     assert scores["thuggish"].loaded and scores["junta"].loaded
     assert not scores["announced"].loaded and not scores["meeting"].loaded
     assert not scores["killed"].loaded  # negative, but the plain word of news
@@ -124,3 +124,68 @@ def test_basil_lexical_bias_span_overlaps(nlp, benchmarks):
             total += 1
             hits += any(t.start < span["end"] and span["start"] < t.end for t in found)
     assert total and hits / total >= 0.3
+
+
+ROLE_NOUN_TEXT = (
+    "President Joe Biden met union officials in Detroit on Tuesday. The group said "
+    "employees at the plant would return on Monday, and federal forces left the city. "
+    "Officials from the administration declined to comment."
+)
+
+
+def test_role_nouns_are_never_loaded(nlp):
+    found = terms(nlp, ROLE_NOUN_TEXT)
+    loaded = {t.text.lower() for t in found if is_loaded_term(t)}
+    for word in ("president", "group", "employees", "forces", "officials", "administration"):
+        assert word not in loaded, (word, loaded)
+    assert loaded == set()
+
+
+def test_loaded_verb_caves_is_aimed_at_its_subject(nlp):
+    found = by_text(terms(nlp, "Speaker John Boehner caves on tax hikes, again."))
+    caves = found["caves"]
+    assert caves.kind == "evaluative" and caves.target == "John Boehner"
+    assert caves.polarity is not None and caves.polarity < 0
+    plain = by_text(terms(nlp, "Speaker John Boehner voted on tax hikes, again."))
+    assert "voted" not in plain
+
+
+def test_loaded_verb_of_an_unnamed_subject_goes_to_no_other_name(nlp):
+    # spaCy does not take "Pelosi" for a name here; the verb must not fall to the White House.
+    found = by_text(terms(nlp, "Pelosi caved to the White House on Wednesday."))
+    assert "caved" in found and found["caved"].target is None
+
+
+def test_scare_quote_attaches_to_the_quoted_phrase_owner(nlp):
+    text = (
+        "Maria Lopez met Governor Tom Reeve in Albany on Monday. "
+        'Reeve\'s "reforms" have cut school budgets by a third.'
+    )
+    scare = [t for t in terms(nlp, text) if t.kind == "scare-quote"]
+    assert [(t.text, t.target) for t in scare] == [("reforms", "Tom Reeve")]
+
+
+def test_unattached_scare_quote_has_no_target(nlp):
+    text = 'Senator Ted Cruz spoke after Maria Lopez. The "moderate" plan was released later.'
+    scare = [t for t in terms(nlp, text) if t.kind == "scare-quote"]
+    assert [(t.text, t.target) for t in scare] == [("moderate", None)]
+
+
+def test_extraction_runs_no_embedding_model(nlp, monkeypatch):
+    import rashomon.extract.embeddings as embeddings
+
+    def refuse():
+        raise AssertionError("framing must not load the encoder")
+
+    monkeypatch.setattr(embeddings, "load_encoder", refuse)
+    found = by_text(terms(nlp, "Muammar Gaddafi, the brutal dictator, ordered troops out."))
+    assert is_loaded_term(found["brutal dictator"])
+
+
+def test_word_table_lookups():
+    lexicon = load_lexicon()
+    assert lexicon.score("caves", "VERB", "cave").loaded
+    assert not lexicon.score("caves", "NOUN", "cave").loaded
+    assert lexicon.word_class("regime").actor and lexicon.word_class("president").person
+    assert lexicon.similarity("militants", "rebels") >= 0.55
+    assert lexicon.similarity("militants", "budget") == 0.0

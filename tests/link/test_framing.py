@@ -66,37 +66,38 @@ def test_quoted_insults_do_not_make_the_reporter_negative(linked):
     assert not any("butcher" in label for label in framing.labels.get("quoting", []))
 
 
-def test_labels_per_source_and_loaded_share(linked):
+def test_labels_per_source_are_loaded_words_never_role_nouns(linked):
     *_, framing = linked
-    assert "government" in framing.labels["wire"]
+    assert framing.labels["wire"] == []  # "President", "government": how anyone names him
     assert "regime" in framing.labels["op"]
-    assert loaded_share(framing, "op") > loaded_share(framing, "wire")
-    assert loaded_share(framing, "wire") == 0.0
+    assert all(label not in ("president", "government") for ls in framing.labels.values()
+               for label in ls)  # fmt: skip
+    assert loaded_share(framing, "op") > loaded_share(framing, "wire") == 0.0
     assert framing.evidence["op"] and framing.evidence["op"][0].doc == "op"
 
 
-def test_table_lines_regime_up_with_government(linked):
+def test_table_lines_up_the_opinion_labels(linked):
     analyses, entities, framings, framing = linked
     rows = framing_table(framings, [a.document for a in analyses], entities)
     row = next(r for r in rows if r.target == framing.target)
     assert row.name == "Bashar al-Assad"
     cells = {c.doc: c for c in row.cells}
-    wire_slot = next(s for s, labels in cells["wire"].by_slot.items() if "government" in labels)
-    assert "regime" in cells["op"].by_slot.get(wire_slot, [])
+    assert cells["wire"].by_slot == {}
+    assert any("regime" in labels for labels in cells["op"].by_slot.values())
     assert cells["op"].stance == "negative" and cells["op"].source == "Opinion"
 
 
 def test_group_labels_share_a_slot(nlp):
     texts = {
         "a": "Houthi militants seized the port of Hodeidah, the Houthis said.",
-        "b": "Houthi rebels seized the port of Hodeidah, the Houthis said.",
-        "c": "Houthi freedom fighters seized the port of Hodeidah, the Houthis said.",
+        "b": "Houthi terrorists seized the port of Hodeidah, the Houthis said.",
+        "c": "Houthi jihadists seized the port of Hodeidah, the Houthis said.",
     }
     analyses = [analyse(nlp, k, v, k.upper()) for k, v in texts.items()]
     entities, index = link_entities(analyses)
     framings = link_framing(analyses, key_index(analyses, index))
     rows = framing_table(framings, [a.document for a in analyses], entities)
-    row = next(r for r in rows if any("rebels" in c.labels for c in r.cells))
+    row = next(r for r in rows if any("terrorists" in c.labels for c in r.cells))
     slots = {c.doc: next(iter(c.by_slot)) for c in row.cells if c.by_slot}
     assert len(slots) == 3 and len(set(slots.values())) == 1
 
@@ -106,3 +107,35 @@ def test_source_summary(linked):
     summary = source_summary(framings)
     assert summary["op"]["loaded_share"] > summary["wire"]["loaded_share"]
     assert summary["op"]["negative"] >= 1
+
+
+def test_partisan_loaded_verb_is_listed_and_the_wire_stays_silent(nlp):
+    texts = {
+        "partisan": (
+            "Speaker John Boehner caves to Democrats on the debt ceiling, again. "
+            "The spineless Boehner surrendered without a fight."
+        ),
+        "wire": (
+            "Speaker John Boehner reached a deal with Democrats on the debt ceiling on "
+            "Tuesday, officials said. The group of employees at the Treasury welcomed it."
+        ),
+    }
+    analyses = [analyse(nlp, k, v, k.title()) for k, v in texts.items()]
+    entities, index = link_entities(analyses)
+    framings = link_framing(analyses, key_index(analyses, index))
+    boehner = next(e for e in entities if e.name == "John Boehner")
+    framing = next(f for f in framings if f.target == boehner.id)
+    assert "caves" in framing.labels["partisan"]
+    assert framing.labels["wire"] == []
+    assert framing.stance["wire"] == "neutral"
+
+
+def test_one_loaded_word_is_not_a_stance(nlp):
+    texts = {
+        "a": "Senator Maria Lopez gave a fiery speech in Albany on Monday about the budget.",
+        "b": "Senator Maria Lopez spoke in Albany on Monday about the budget.",
+    }
+    analyses = [analyse(nlp, k, v, k) for k, v in texts.items()]
+    entities, index = link_entities(analyses)
+    framings = link_framing(analyses, key_index(analyses, index))
+    assert all(s == "neutral" for f in framings for s in f.stance.values())

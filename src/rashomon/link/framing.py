@@ -2,27 +2,31 @@
 
 :func:`link_framing` gathers the per-document :class:`FramingTerm` by entity
 (through :func:`rashomon.link.entities.key_index`) and gives, for each source,
-its labels for the entity (most frequent first), its stance toward it, and
-the sentences behind both.
+its loaded words for the entity (labels such as "regime", loaded verbs and
+adjectives aimed at it such as "caves", scare quotes; most frequent first), its
+stance toward it, and the sentences behind both.
 
-Stance is decided from the writer's own words:
+Stance is decided from the writer's own words (:class:`StanceEvidence`): the
+polarity of the framing terms aimed at the entity (labels, evaluative words,
+scare quotes) that lie **outside direct quotes** of other people — a wire that
+quotes a minister calling a group "terrorists" has not called them so itself;
+scare quotes are the writer's and count — and VADER's compound score of the
+sentences that mention the entity, with the quoted text and the names blanked
+out ("United Nations" is not praise).
 
-* the polarity of the framing terms aimed at the entity (labels, evaluative
-  words, scare quotes) that lie **outside direct quotes** of other people — a
-  wire that quotes a minister calling a group "terrorists" has not called
-  them so itself; scare quotes are the writer's and count;
-* plus, with weight :data:`SENTENCE_WEIGHT`, VADER's compound score of the
-  sentences that mention the entity, with the quoted text and the names
-  blanked out ("United Nations" is not praise).
-
-``score = sum(term polarities) / (n_terms + 1) + SENTENCE_WEIGHT * mean(compound)``;
-above :data:`STANCE_THRESHOLD` the stance is positive, below its negative
-negative, else neutral. (Sentence tone alone says more about the news than about
-the entity: "killed" is negative whoever did it; that is why it weighs less.)
+:func:`decide_stance` abstains (neutral) unless several of those terms lean the
+same way (:data:`STANCE`, chosen on the BASIL tune half): most news coverage of
+a person is neutral, and one loaded word near a name says little about the
+writer. The graded ``score = sum(term polarities) / (n_terms + 1) +
+SENTENCE_WEIGHT * mean(compound)`` is kept for comparing sources with each
+other (PAC).
 
 :func:`framing_table` lines the sources up for the views: labels with near
 synonyms across sources ("militants", "rebels", "insurgents"; "regime",
-"government") share a slot, found by MiniLM similarity of their head words.
+"dictatorship") share a slot, found from the near synonyms of their head words in
+the shipped framing table (no model at run time). Only loaded labels and scare
+quotes are listed: a plain role noun ("president", "officials") is how anyone
+would name the referent, not framing.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rashomon.extract.framing import is_loaded_term
-from rashomon.extract.framing.lexicon import THRESHOLDS, load_scorer
+from rashomon.extract.framing.lexicon import THRESHOLDS, load_lexicon
 from rashomon.model import (
     Document,
     DocumentAnalysis,
@@ -83,7 +87,7 @@ def label_is_loaded(label: str) -> bool:
     words = [w for w in label.replace("-", " ").split() if w.isalpha()]
     if not words:
         return False
-    scores = load_scorer().score_many(words).values()
+    scores = load_lexicon().score_many(words).values()
     return any(s.loaded or s.loadedness >= THRESHOLDS["label"] for s in scores)
 
 
@@ -93,15 +97,53 @@ class _Source:
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class StanceEvidence:
+    """What one source's stance toward one entity is decided from."""
+
+    polarities: tuple[float, ...] = ()  # the writer's own loaded terms aimed at the entity
+    tones: tuple[float, ...] = ()  # VADER compound of its sentences, quotes and names blanked
+
+    @property
+    def score(self) -> float:
+        """A graded score (-1..+1-ish): mean term polarity (one neutral pseudo-term) plus
+        :data:`SENTENCE_WEIGHT` times the mean sentence tone."""
+        term_part = sum(self.polarities) / (len(self.polarities) + 1)
+        tone_part = sum(self.tones) / len(self.tones) if self.tones else 0.0
+        return term_part + SENTENCE_WEIGHT * tone_part
+
+
+# The stance is neutral (abstains) unless at least ``min_terms`` of the writer's
+# own loaded terms of |polarity| at least ``min_polarity`` lean one way and
+# their mean polarity, counting one neutral pseudo-term and ``tone_weight``
+# times the mean sentence tone, passes ``margin`` that way. Chosen on the
+# BASIL tune half (benchmarks/framing.py): sentence tone and single loaded
+# words say more about the news than about how the writer feels toward the
+# entity.
+STANCE = {"min_terms": 3, "min_polarity": 0.0, "margin": 0.3, "tone_weight": 0.3}
+
+
 def stance_score(terms: Sequence[FramingTerm], tones: Sequence[float]) -> float:
-    """The stance score from the writer's terms and the tone of the sentences."""
-    polarities = [t.polarity or 0.0 for t in terms if is_loaded_term(t)]
-    term_part = sum(polarities) / (len(polarities) + 1)
-    tone_part = sum(tones) / len(tones) if tones else 0.0
-    return term_part + SENTENCE_WEIGHT * tone_part
+    """The graded stance score from the writer's terms and the tone of the sentences."""
+    polarities = tuple(t.polarity or 0.0 for t in terms if is_loaded_term(t))
+    return StanceEvidence(polarities, tuple(tones)).score
+
+
+def decide_stance(evidence: StanceEvidence, params: Mapping[str, float] = STANCE) -> str:
+    """positive | negative | neutral, abstaining unless the writer's words clearly lean."""
+    pols = [p for p in evidence.polarities if abs(p) >= params.get("min_polarity", 0.0)]
+    lean = sum(pols) / (len(pols) + 1)
+    if evidence.tones:
+        lean += params["tone_weight"] * sum(evidence.tones) / len(evidence.tones)
+    if sum(p < 0 for p in pols) >= params["min_terms"] and lean <= -params["margin"]:
+        return "negative"
+    if sum(p > 0 for p in pols) >= params["min_terms"] and lean >= params["margin"]:
+        return "positive"
+    return "neutral"
 
 
 def stance_of(score: float) -> str:
+    """The direction of a graded :attr:`StanceEvidence.score` (for comparisons of scores)."""
     if score > STANCE_THRESHOLD:
         return "positive"
     if score < -STANCE_THRESHOLD:
@@ -116,7 +158,7 @@ def link_framing(
 ) -> list[Framing]:
     """A :class:`Framing` for each entity named by ``min_sources`` documents or more
     and given a label or a loaded word by at least one of them."""
-    by_entity, scores = _gather(analyses, key_to_entity)
+    by_entity, evidence = _gather(analyses, key_to_entity)
     framings: list[Framing] = []
     texts = {a.document.id: a.document.text for a in analyses}
     for eid, sources in by_entity.items():
@@ -124,27 +166,37 @@ def link_framing(
             continue
         framing = Framing(target=eid)
         for doc, source in sorted(sources.items()):
-            labels = Counter(label_text(t) for t in source.terms if t.kind != "evaluative")
+            # The writer's loaded words for the entity: labels ("regime"), loaded
+            # verbs and adjectives aimed at it ("caves"), scare quotes; never a
+            # plain role noun ("president").
+            labels = Counter(label_text(t) for t in source.terms if is_loaded_term(t))
             framing.labels[doc] = [label for label, _ in labels.most_common()]
-            framing.stance[doc] = stance_of(scores[(doc, eid)])
+            framing.stance[doc] = decide_stance(evidence[(doc, eid)])
             framing.evidence[doc] = _evidence(doc, texts[doc], source)
         framings.append(framing)
     framings.sort(key=lambda f: (-sum(bool(v) for v in f.labels.values()), f.target))
     return framings
 
 
+def stance_evidence(
+    analyses: Sequence[DocumentAnalysis], key_to_entity: Mapping[tuple[str, str], str]
+) -> dict[tuple[str, str], StanceEvidence]:
+    """The :class:`StanceEvidence` of every (doc id, entity id) pair."""
+    return _gather(analyses, key_to_entity)[1]
+
+
 def stance_scores(
     analyses: Sequence[DocumentAnalysis], key_to_entity: Mapping[tuple[str, str], str]
 ) -> dict[tuple[str, str], float]:
-    """The numeric stance score of every (doc id, entity id) pair (see the module doc)."""
-    return _gather(analyses, key_to_entity)[1]
+    """The graded stance score of every (doc id, entity id) pair (see the module doc)."""
+    return {k: v.score for k, v in stance_evidence(analyses, key_to_entity).items()}
 
 
 def _gather(
     analyses: Sequence[DocumentAnalysis], key_to_entity: Mapping[tuple[str, str], str]
-) -> tuple[dict[str, dict[str, _Source]], dict[tuple[str, str], float]]:
+) -> tuple[dict[str, dict[str, _Source]], dict[tuple[str, str], StanceEvidence]]:
     by_entity: dict[str, dict[str, _Source]] = defaultdict(dict)
-    scores: dict[tuple[str, str], float] = {}
+    scores: dict[tuple[str, str], StanceEvidence] = {}
     for analysis in analyses:
         doc = analysis.document.id
         text = analysis.document.text
@@ -179,7 +231,8 @@ def _gather(
                 sentence_tone(_blank(text[s:e], s, quotes + names))
                 for s, e in source.sentences[:20]
             ]
-            scores[(doc, eid)] = stance_score(source.terms, tones)
+            polarities = tuple(t.polarity or 0.0 for t in source.terms if is_loaded_term(t))
+            scores[(doc, eid)] = StanceEvidence(polarities, tuple(tones))
     return by_entity, scores
 
 
@@ -205,7 +258,10 @@ def _evidence(doc: str, text: str, source: _Source) -> list[MentionRef]:
 
 
 def loaded_share(framing: Framing, doc: str) -> float:
-    """The share of a source's labels for the target that are loaded (0 when it has none)."""
+    """The share of a source's listed words for the target that are loaded: 1 when it
+    gives the target any loaded word, 0 when none (only loaded words are listed), so
+    its mean over targets in :func:`source_summary` is the share of targets a source
+    words in a loaded way."""
     labels = framing.labels.get(doc, [])
     if not labels:
         return 0.0
@@ -221,9 +277,10 @@ def label_slots(framing: Framing) -> dict[str, str]:
     """label -> slot name for one target: near-synonymous labels share a slot.
 
     Single-linkage clustering of the target's labels (scare quotes stripped)
-    over all sources by MiniLM cosine similarity at :data:`SLOT_SIMILARITY`
-    ("regime" joins "government", "rebels" joins "militants"). A slot is named
-    by its most frequent label.
+    over all sources: two labels join when their head words are the same or
+    near synonyms in the shipped table (MiniLM cosine of the words, computed
+    offline, at least :data:`SLOT_SIMILARITY`: "rebels" joins "militants",
+    "regime" joins "dictatorship"). A slot is named by its most frequent label.
     """
     counts: Counter[str] = Counter()
     for labels in framing.labels.values():
@@ -232,7 +289,8 @@ def label_slots(framing: Framing) -> dict[str, str]:
     if not labels:
         return {}
     bare = [label.strip("“”") for label in labels]
-    sims = load_scorer().similarity(bare, bare)
+    heads = [head_word(label) for label in bare]
+    lexicon = load_lexicon()
     parent = list(range(len(labels)))
 
     def root(i: int) -> int:
@@ -243,7 +301,7 @@ def label_slots(framing: Framing) -> dict[str, str]:
 
     for a in range(len(labels)):
         for b in range(a + 1, len(labels)):
-            if sims[a, b] >= SLOT_SIMILARITY:
+            if lexicon.similarity(heads[a], heads[b]) >= SLOT_SIMILARITY:
                 ra, rb = root(a), root(b)
                 parent[max(ra, rb)] = min(ra, rb)
     return {label: bare[root(i)] for i, label in enumerate(labels)}

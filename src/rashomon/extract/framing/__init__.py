@@ -4,9 +4,9 @@
 of a parsed document: the labels it gives entities and groups
 (:mod:`.labels`), the scare quotes (:mod:`.scare`), and the loaded
 evaluative words with the entity each is about (:mod:`.evaluative`). How
-loaded a word is comes from VADER's packaged lexicon and MiniLM embeddings
-(:mod:`.lexicon`), not from a fixed word list. Pure per document (the word
-scores are cached process-wide).
+loaded a word is comes from VADER's packaged lexicon and a word table built
+offline from MiniLM embeddings (:mod:`.lexicon`), not from a fixed word list;
+extraction runs no model beyond the spaCy parse. Pure per document.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from spacy.tokens import Doc
 from rashomon.extract.framing.context import FramingContext
 from rashomon.extract.framing.evaluative import find_evaluative
 from rashomon.extract.framing.labels import find_labels
-from rashomon.extract.framing.lexicon import THRESHOLDS, is_loaded, load_scorer
+from rashomon.extract.framing.lexicon import THRESHOLDS, is_loaded, load_lexicon
 from rashomon.extract.framing.scare import find_scare_quotes
 from rashomon.model import EntityMention, FramingTerm
 
-__all__ = ["THRESHOLDS", "find_framing_terms", "is_loaded", "is_loaded_term", "load_scorer"]
+__all__ = ["THRESHOLDS", "find_framing_terms", "is_loaded", "is_loaded_term", "load_lexicon"]
 
 
 def find_framing_terms(

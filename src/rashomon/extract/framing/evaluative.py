@@ -3,7 +3,9 @@
 Every content word is scored by :mod:`rashomon.extract.framing.lexicon`; the
 loaded ones become terms. The target is found through the parse: the noun an
 adjective modifies (a name, or a label already tied to a name), the subject
-of a copula ("Assad is ruthless") or of a verb ("the regime slaughtered"),
+of a copula ("Assad is ruthless") or of a verb ("the regime slaughtered"; a
+loaded verb whose subject is no known entity has no target, not another name
+of its sentence),
 the verb an adverb modifies, the name that owns a noun ("Kremlin propaganda");
 failing that, the one entity the sentence names, if it names exactly one.
 Otherwise the target is None (the word still counts for the source's tone).
@@ -58,6 +60,8 @@ def target_of(ctx: FramingContext, token: Token, label_at: dict[int, str]) -> st
             found = _subject(ctx, current, label_at)
             if found:
                 return found
+            if current is token and any(c.dep_ in SUBJECTS for c in token.children):
+                return None  # "Pelosi caved to the White House": about Pelosi, unnamed here
         if current.pos_ == "NOUN":
             found = _key(ctx, current, label_at)
             if found and current is not token:

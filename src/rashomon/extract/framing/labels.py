@@ -63,7 +63,7 @@ def polarity_of(ctx: FramingContext, start: int, end: int) -> tuple[float, float
     """(polarity, loadedness) of a span: those of its most loaded word."""
     best = None
     for token in ctx.doc[start:end]:
-        score = ctx.scores.get(token.lower_) or ctx.scorer.score(token.lower_)
+        score = ctx.score(token)
         if best is None or score.loadedness > best.loadedness:
             best = score
     if best is None:
@@ -135,8 +135,8 @@ def antecedent(
     ]
     if earlier:
         heads = [t.text.split()[-1].lower() for t in earlier]
-        sims = ctx.scorer.similarity([token.lower_], heads)[0]
-        best = int(sims.argmax())
+        sims = [ctx.lexicon.similarity(token.lower_, head) for head in heads]
+        best = max(range(len(sims)), key=sims.__getitem__)
         if sims[best] >= SIMILAR_HEAD:
             return earlier[best].target
     if person and not loaded:

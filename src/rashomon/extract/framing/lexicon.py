@@ -1,64 +1,52 @@
-"""How loaded a word is, and which way: a packaged lexicon plus embeddings.
+"""How loaded a word is, and which way: a packaged lexicon plus a shipped word table.
 
 Two resources, neither of them a hand-made list of "biased words":
 
 * VADER's lexicon (``vader_lexicon.txt``, shipped inside the ``vaderSentiment``
   package, MIT): 7,500 words with a mean human valence rating in -4..+4. It
   gives the *direction* (polarity) of words it knows, scaled to -1..+1.
-* MiniLM embeddings (:mod:`rashomon.extract.embeddings`): every candidate word is
-  compared with small seed sets of loaded words (pejorative and laudatory)
-  and of neutral news words. Its *loadedness* is how much nearer it lies to
-  the loaded seeds than to the neutral ones (mean of the top-3 cosine
-  similarities each side), so words no list names ("strongman", "junta",
-  "thuggish", "slammed") are scored by their neighbourhood. Sentiment alone is
-  not loadedness: "killed", "war" and "attack" are strongly negative in VADER
-  but are the plain words of news, which is why the neutral seeds hold them.
+* The framing word table (``rashomon/resources/framing/words.tsv.gz``), built
+  offline by ``benchmarks/build_framing_lexicon.py`` from MiniLM embeddings:
+  for about 54,000 words, how much nearer each lies to small seed sets of
+  loaded words (pejorative and laudatory) than to neutral news words, the same
+  against loaded and plain *verbs*, and whether the noun names an actor, a
+  person or an event. Words no seed names ("strongman", "junta", "slammed")
+  are scored by their neighbourhood; sentiment alone is not loadedness:
+  "killed", "war" and "attack" are strongly negative in VADER but are the
+  plain words of news. A word missing from the table (or pruned from it as
+  plainly unloaded) is plain; its lemma and simple derivations are tried
+  first ("thuggish" -> "thug").
 
-The seeds are short and generic (not taken from any benchmark); the
-thresholds in :data:`THRESHOLDS` were set on the PTC training articles only
-(``benchmarks/framing.py`` holds out every article whose id is 0 mod 5).
-Scores are cached per word for the life of the process.
+Looking words up costs no model time at extraction; the table was MiniLM's
+job once, at build time. The thresholds in :data:`THRESHOLDS` were set on the
+PTC training articles only (``benchmarks/framing.py`` holds out every article
+whose id is 0 mod 5).
 """
 
 from __future__ import annotations
 
-import threading
+import gzip
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
-
-# Pejorative and laudatory words of political and news writing, the two poles
-# of "loaded". Seeds, not a filter: the scorer generalises from them.
-NEGATIVE_SEEDS = """
-dictator tyrant despot thug thugs regime junta terrorist terrorists extremist extremists
-fanatic radical puppet henchmen propaganda brutal savage barbaric evil vicious corrupt
-disgraceful outrageous shameful ruthless murderous bloodthirsty slammed blasted crackdown
-massacre atrocity mob looters rioters traitor hysteria hoax lies idiot scum criminals
-insane disastrous catastrophic horrific sinister rogue reckless cronies zealots
-""".split()
-POSITIVE_SEEDS = """
-hero heroes heroic brave courageous patriot patriots patriotic champion visionary legendary
-glorious noble martyr liberators defenders brilliant historic triumph beloved
-freedom-fighters valiant selfless
-""".split()
-# Plain words of news reporting: institutions, roles, reporting verbs, and the
-# factual vocabulary of conflict and politics that sentiment lexicons mark.
-NEUTRAL_SEEDS = """
-government official officials group people said says told stated leader president
-administration fighters members organization announced meeting statement country forces
-report police protesters demonstrators authorities spokesman military killed died attack war
-election vote law company city week year plan support help agreed including according percent
-building troops opposition party minister court lawmakers policy security wounded injured
-arrested charged shooting
-""".split()
-
 # A word is *loaded* when its loadedness is at least ``loaded``; a label of
 # an entity counts as loaded at ``label``. ``vader`` is the minimum |VADER
 # valence| (scaled to 0..1) that, with loadedness at least ``loaded_with_vader``,
-# also makes a word loaded. Set on the PTC training articles (see module doc).
-THRESHOLDS = {"loaded": 0.06, "loaded_with_vader": 0.0, "vader": 0.45, "label": 0.04}
+# also makes a word loaded. A verb's loadedness is the larger of its word
+# score and its verb score less ``verb_offset`` (verb scores run higher: the
+# verb seeds are nearer each other). Set on the PTC training articles: the
+# train-part F1 is flat around these (0.228 here, 0.229 at loaded 0.04 / verb
+# offset 0.2, benchmarks/results/framing.md); of near-equal settings the
+# stricter one is kept, as labels are shown only when clearly loaded.
+THRESHOLDS = {
+    "loaded": 0.06,
+    "loaded_with_vader": 0.0,
+    "vader": 0.45,
+    "label": 0.06,
+    "verb_offset": 0.14,
+}
+SUFFIXES = ("ish", "ly", "ness", "ism", "ist", "ists")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +59,29 @@ class WordScore:
     @property
     def loaded(self) -> bool:
         return is_loaded(self.loadedness, self.vader)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the shipped table."""
+
+    load: float
+    lean: float  # >0: nearer the pejorative seeds than the laudatory ones
+    vload: float
+    vlean: float
+    actor: bool
+    person: bool
+    event: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WordClass:
+    actor: bool
+    person: bool
+    event: bool
+
+
+PLAIN = Entry(-1.0, 0.0, -1.0, 0.0, False, False, False)
 
 
 def is_loaded(loadedness: float, vader: float | None) -> bool:
@@ -98,74 +109,102 @@ def vader_lexicon() -> dict[str, float]:
     return lexicon
 
 
-def _top_mean(sims: np.ndarray, k: int = 3) -> np.ndarray:
-    k = min(k, sims.shape[1])
-    return np.sort(sims, axis=1)[:, -k:].mean(axis=1)
+def _read(name: str) -> list[str]:
+    data = resources.files("rashomon.resources.framing").joinpath(name).read_bytes()
+    return gzip.decompress(data).decode("utf-8").splitlines()
 
 
-class LoadednessScorer:
-    """Scores words against the seed sets; thread-safe, cached per word."""
+def _stems(word: str) -> list[str]:
+    """Simple derivations to try for a word the table lacks: "thuggish" -> "thug"."""
+    out = []
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            out.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    return out
+
+
+class FramingLexicon:
+    """The shipped word table: loadedness, direction, noun classes, near synonyms."""
 
     def __init__(self) -> None:
-        from rashomon.extract.embeddings import load_encoder
+        self.entries: dict[str, Entry] = {}
+        for line in _read("words.tsv.gz")[1:]:
+            word, load, lean, vload, vlean, flags = line.split("\t")
+            self.entries[word] = Entry(
+                float(load), float(lean), float(vload), float(vlean),
+                "a" in flags, "p" in flags, "e" in flags,
+            )  # fmt: skip
+        self.neighbours: dict[str, dict[str, float]] = {}
+        for line in _read("neighbours.tsv.gz"):
+            if "\t" not in line:
+                continue
+            word, rest = line.split("\t")
+            near = (item.rsplit(":", 1) for item in rest.split())
+            self.neighbours[word] = {w: float(s) for w, s in near}
+        self.vader = vader_lexicon()
 
-        self.encoder = load_encoder()
-        neg = self.encoder.encode([w.replace("-", " ") for w in NEGATIVE_SEEDS])
-        pos = self.encoder.encode([w.replace("-", " ") for w in POSITIVE_SEEDS])
-        self.loaded = np.vstack([neg, pos])
-        self.n_negative = len(neg)
-        self.neutral = self.encoder.encode(NEUTRAL_SEEDS)
-        self.cache: dict[str, WordScore] = {}
-        self.vectors: dict[str, np.ndarray] = {}
-        self.lock = threading.Lock()
+    def entry(self, word: str, lemma: str | None = None) -> Entry | None:
+        word = word.lower()
+        for candidate in (word, (lemma or "").lower(), word.replace("-", ""), *_stems(word)):
+            if candidate and candidate in self.entries:
+                return self.entries[candidate]
+        return None
 
-    def vectors_of(self, words: list[str]) -> np.ndarray:
-        """The embedding of each word (cached)."""
-        missing = sorted({w for w in words if w not in self.vectors})
-        if missing:
-            encoded = self.encoder.encode(missing, batch_size=128)
-            with self.lock:
-                self.vectors.update(zip(missing, encoded, strict=True))
-        if not words:
-            return np.zeros((0, self.neutral.shape[1]), dtype=np.float32)
-        return np.vstack([self.vectors[w] for w in words])
+    def _verb_load(self, word: str, lemma: str | None) -> tuple[float, float]:
+        """The best verb score of the word or a past form of its lemma ("caves" ->
+        "caved"): the bare present forms of verbs sit nearer nouns ("cave")."""
+        best = (-1.0, 0.0)
+        base = (lemma or word).lower()
+        forms = [word.lower(), base, base + "d", base + "ed", base + base[-1:] + "ed"]
+        if base.endswith("y"):
+            forms.append(base[:-1] + "ied")
+        for form in forms:
+            entry = self.entries.get(form)
+            if entry is not None and entry.vload > best[0]:
+                best = (entry.vload, entry.vlean)
+        return best
+
+    def score(self, word: str, pos: str | None = None, lemma: str | None = None) -> WordScore:
+        """How loaded ``word`` is (as a verb when ``pos`` is ``"VERB"``), and which way."""
+        low = word.lower()
+        entry = self.entry(low, lemma) or PLAIN
+        load, lean = entry.load, entry.lean
+        if pos == "VERB":
+            vload, vlean = self._verb_load(low, lemma)
+            if vload - THRESHOLDS["verb_offset"] > load:
+                load, lean = vload - THRESHOLDS["verb_offset"], vlean
+        vader = self.vader.get(low)
+        if vader is None and "-" in low:
+            vader = self.vader.get(low.replace("-", ""))
+        if vader is not None and vader != 0:
+            polarity = vader
+        else:
+            polarity = (-1.0 if lean > 0 else 1.0) * min(1.0, max(0.0, load) * 4)
+        return WordScore(low, load, polarity, vader)
 
     def score_many(self, words: list[str]) -> dict[str, WordScore]:
-        """A :class:`WordScore` for each (lower-cased) word."""
-        words = [w.lower() for w in words]
-        missing = sorted({w for w in words if w not in self.cache})
-        if missing:
-            vectors = self.vectors_of(missing)
-            to_loaded = vectors @ self.loaded.T
-            loadedness = _top_mean(to_loaded) - _top_mean(vectors @ self.neutral.T)
-            direction = _top_mean(to_loaded[:, : self.n_negative]) - _top_mean(
-                to_loaded[:, self.n_negative :]
-            )
-            lexicon = vader_lexicon()
-            scores = {}
-            for word, load, lean in zip(missing, loadedness, direction, strict=True):
-                vader = lexicon.get(word)
-                if vader is None and "-" in word:
-                    vader = lexicon.get(word.replace("-", ""))
-                if vader is not None and vader != 0:
-                    polarity = vader
-                else:
-                    sign = -1.0 if lean > 0 else 1.0
-                    polarity = sign * float(min(1.0, max(0.0, load) * 4))
-                scores[word] = WordScore(word, float(load), float(polarity), vader)
-            with self.lock:
-                self.cache.update(scores)
-        return {w: self.cache[w] for w in words}
+        """A :class:`WordScore` for each (lower-cased) word, read as a word, not a verb."""
+        return {w.lower(): self.score(w) for w in words}
 
-    def score(self, word: str) -> WordScore:
-        return self.score_many([word])[word.lower()]
+    def word_class(self, word: str, lemma: str | None = None) -> WordClass | None:
+        entry = self.entry(word, lemma)
+        if entry is None:
+            return None
+        return WordClass(entry.actor, entry.person, entry.event)
 
-    def similarity(self, a: list[str], b: list[str]) -> np.ndarray:
-        """Cosine similarities between two word lists."""
-        return self.vectors_of([w.lower() for w in a]) @ self.vectors_of([w.lower() for w in b]).T
+    def similarity(self, a: str, b: str) -> float:
+        """MiniLM cosine of two actor or event nouns as stored (1 for the same
+        word, 0 when neither lists the other among its near words)."""
+        a, b = a.lower(), b.lower()
+        if a == b:
+            return 1.0
+        return max(self.neighbours.get(a, {}).get(b, 0.0), self.neighbours.get(b, {}).get(a, 0.0))
 
 
 @lru_cache(maxsize=1)
-def load_scorer() -> LoadednessScorer:
-    """The process-wide scorer, built on first use."""
-    return LoadednessScorer()
+def load_lexicon() -> FramingLexicon:
+    """The process-wide table, read on first use (a fraction of a second)."""
+    return FramingLexicon()

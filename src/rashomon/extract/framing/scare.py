@@ -4,9 +4,9 @@ A quoted stretch of at most three words that nobody is said to have said (no
 verb of saying or naming just before or after it, no colon before it) and
 that is not a capitalised title, or any phrase after "so-called",
 "self-styled", "self-proclaimed" (with or without marks). The target is the
-entity named inside, else that of a label at the same place, else the
-antecedent a label there would get. Polarity is -0.5: putting a word in scare
-quotes distances the writer from it.
+entity the quoted phrase names or is attached to in its own sentence (see
+:func:`_target`), else None. Polarity is -0.5: putting a word in scare quotes
+distances the writer from it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rashomon.extract.framing.context import FramingContext
-from rashomon.extract.framing.labels import antecedent
+from rashomon.extract.framing.labels import direct_target
 from rashomon.extract.quotes.cues import CUE_VERBS, SCARE_MAX_WORDS
 from rashomon.extract.quotes.direct import find_segments
 from rashomon.model import FramingTerm
@@ -46,6 +46,15 @@ def _cue_near(ctx: FramingContext, start: int, end: int) -> bool:
 
 
 def _target(ctx: FramingContext, start: int, end: int, labels: list[FramingTerm]) -> str | None:
+    """The entity the quoted words name or are said of, in this sentence only.
+
+    A name inside the marks; else a label at the same place that the parse tied
+    to an entity; else the entity the quoted phrase is attached to: its noun
+    when the phrase modifies a name ('the "moderate" Senator Collins'), the
+    owner or apposition of the quoted noun ('Assad's "reforms"'), the subject
+    of a copula ('Assad is a "reformer"'). Never the nearest name of a nearby
+    sentence: an unattached scare quote has no target.
+    """
     for mention in ctx.mentions:
         if mention.start >= start and mention.end <= end:
             return mention.key
@@ -53,11 +62,19 @@ def _target(ctx: FramingContext, start: int, end: int, labels: list[FramingTerm]
         if term.start < end and start < term.end and term.target:
             return term.target
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+    if span is None:
         return None
-    word_class = ctx.word_class(span.root)
-    person = bool(word_class and word_class.person)
-    return antecedent(ctx, span.root, labels, person)
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and ctx.mention(root.head):
+        return ctx.mention(root.head).key
+    for child in root.children:
+        if child.dep_ == "poss" and ctx.mention(child):
+            return ctx.mention(child).key
+    if root.pos_ in ("NOUN", "PROPN", "ADJ"):
+        found = direct_target(ctx, root)
+        if found is not None:
+            return found.key
+    return None
 
 
 def find_scare_quotes(ctx: FramingContext, labels: list[FramingTerm]) -> list[FramingTerm]:
