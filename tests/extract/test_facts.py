@@ -126,3 +126,14 @@ def test_a_figure_joined_to_a_word_counts_that_word_not_the_noun() -> None:
     assert "count:camera" not in found, found
     assert found.get("count:megapixel") == ["3.2"], found
     assert found.get("count:rifle") == ["7"], found
+
+
+def test_a_clock_time_is_not_a_count() -> None:
+    found = slots(
+        facts_of(
+            "The gunman walked in around 10 a. m., stopped at the desk and opened fire, "
+            "killing three people, police said. A second man was seen at 7 p.m. nearby."
+        )
+    )
+    assert not [s for s in found if s in ("count:m.", "count:p.m.", "count:a.m.")], found
+    assert found.get("count:killed") == ["3"], found

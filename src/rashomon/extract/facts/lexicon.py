@@ -138,7 +138,7 @@ MEASURES: dict[str, tuple[str, float]] = {
 TIME_UNITS = words(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "time times"
-)
+) | {"a.m.", "p.m.", "am", "pm", "m.", "a.m", "p.m"}  # "10 a.m.": a clock time, not a count
 
 # Words that make a number part of a larger whole ("two of the victims") or an
 # increment ("another five", "three more"): not the event's total.
