@@ -151,6 +151,22 @@ def jaccard(matrix: sparse.csr_matrix, sizes: np.ndarray, left: np.ndarray, righ
     return np.where(union > 0, inter / np.maximum(union, 1), 0.0)
 
 
+def distinct_pairs(
+    left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (left, right) pairs and, for each input pair, its place among them.
+
+    Mention pairs share far fewer sentence pairs (a sentence holds several
+    triggers) and document pairs (hundreds of thousands of mention pairs fall
+    in a few hundred document pairs), so what depends on the sentences or the
+    documents alone is computed once per distinct pair."""
+    if len(left) == 0:
+        return left, right, np.zeros(0, dtype=np.int64)
+    both = np.stack([left, right], axis=1)
+    unique, inverse = np.unique(both, axis=0, return_inverse=True)
+    return unique[:, 0], unique[:, 1], inverse.ravel()
+
+
 _VECTORS: dict[str, np.ndarray] = {}  # lemma -> MiniLM vector, for the process
 
 
@@ -191,6 +207,7 @@ class MentionTable:
     numbers: sparse.csr_matrix
     number_counts: np.ndarray
     doc_vectors: sparse.csr_matrix
+    doc_weights: list[dict[str, float]]  # the same TF-IDF vectors, as word -> weight
     doc_names: sparse.csr_matrix
     doc_name_counts: np.ndarray
     lemma_index: np.ndarray
@@ -242,7 +259,7 @@ class MentionTable:
         lo = np.array([iv[0] if iv else np.nan for iv in intervals], dtype=float)
         hi = np.array([iv[1] if iv else np.nan for iv in intervals], dtype=float)
         doc_texts = [texts.get(d, "") for d in doc_ids]
-        doc_vectors = weighted_rows(tfidf([Counter(content_words(t)) for t in doc_texts]))
+        doc_weights = tfidf([Counter(content_words(t)) for t in doc_texts])
         doc_name_sets = [frozenset(NAME.findall(t)) for t in doc_texts]
         lemmas = sorted(set(base))
         lemma_pos = {w: i for i, w in enumerate(lemmas)}
@@ -269,7 +286,8 @@ class MentionTable:
             sentence_name_counts=np.array([len(n) for n in names], dtype=float),
             numbers=set_rows(numbers),
             number_counts=np.array([len(n) for n in numbers], dtype=float),
-            doc_vectors=doc_vectors,
+            doc_vectors=weighted_rows(doc_weights),
+            doc_weights=doc_weights,
             doc_names=set_rows(doc_name_sets),
             doc_name_counts=np.array([len(n) for n in doc_name_sets], dtype=float),
             lemma_index=np.array([lemma_pos[b] for b in base], dtype=np.int64),
@@ -294,6 +312,8 @@ def pair_features(table: MentionTable, left: np.ndarray, right: np.ndarray) -> n
 
 def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     sa, sb, da, db = t.sentence[a], t.sentence[b], t.doc[a], t.doc[b]
+    us, vs, at_s = distinct_pairs(sa, sb)
+    ud, vd, at_d = distinct_pairs(da, db)
     same_lemma = t.lemma_index[a] == t.lemma_index[b]
     texts = [m.text.lower() for m in t.mentions]
     lemma_in_text = np.array(
@@ -310,7 +330,7 @@ def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         disjoint = dated & ((t.hi[a] < t.lo[b]) | (t.hi[b] < t.lo[a]))
         same_time = dated & (t.lo[a] == t.lo[b]) & (t.hi[a] == t.hi[b])
-    numbers_shared = row_dots(t.numbers, sa, sb) > 0
+    numbers_shared = (row_dots(t.numbers, us, vs) > 0)[at_s]
     both_numbers = (t.number_counts[sa] > 0) & (t.number_counts[sb] > 0)
     columns = [
         same_lemma,
@@ -318,8 +338,8 @@ def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         row_dots(t.classes, a, b) > 0,
         lemma_in_text,
         lemma_similarity,
-        jaccard(t.sentence_words, t.sentence_word_counts, sa, sb),
-        np.where(da == db, 1.0, row_dots(t.doc_vectors, da, db)),
+        jaccard(t.sentence_words, t.sentence_word_counts, us, vs)[at_s],
+        np.where(da == db, 1.0, row_dots(t.doc_vectors, ud, vd)[at_d]),
         t.story[a] == t.story[b],
         jaccard(t.participants, t.participant_counts, a, b),
         (t.place[a] >= 0) & (t.place[a] == t.place[b]),
@@ -331,8 +351,8 @@ def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         sa == sb,
         numbers_shared,
         both_numbers & ~numbers_shared,
-        jaccard(t.sentence_names, t.sentence_name_counts, sa, sb),
-        jaccard(t.doc_names, t.doc_name_counts, da, db),
+        jaccard(t.sentence_names, t.sentence_name_counts, us, vs)[at_s],
+        jaccard(t.doc_names, t.doc_name_counts, ud, vd)[at_d],
     ]
     x = np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
     f = {name: x[:, k] for k, name in enumerate(FEATURES[: x.shape[1]])}
