@@ -328,7 +328,12 @@ def link_and_export(
     analyses = store.load_documents()
     clock.lap("store")
     errors = store.load_errors()
+    from rashomon.link.events.features import new_vectors, remember_vectors
+
+    stored_vectors = store.load_word_vectors()
+    remember_vectors(stored_vectors)
     analysis = link_documents(analyses, errors, store.load_duplicates(), hooks)
+    store.save_word_vectors(new_vectors(stored_vectors))
     clock.lap("link")
     hooks.on_stage("export", len(EXPORT_STEPS))
     hooks.on_step("export", "store")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -338,6 +339,31 @@ class Store:
             errors=runlog.current_errors(self.db),
             duplicates=runlog.current_duplicates(self.db),
         )
+
+    # --- cached word vectors --------------------------------------------------------
+
+    def load_word_vectors(self) -> dict[str, bytes]:
+        """Word -> its embedding as stored (float32 bytes); empty in an older store.
+
+        Linking embeds each distinct event lemma; keeping the vectors here means a
+        run that adds a few documents encodes only the lemmas it has not met."""
+        try:
+            return dict(self.db.execute("SELECT word, vector FROM word_vectors"))
+        except sqlite3.OperationalError:  # a store written before the table existed
+            return {}
+
+    def save_word_vectors(self, vectors: dict[str, bytes]) -> None:
+        """Add word vectors (existing words keep theirs)."""
+        if not vectors:
+            return
+        with self.db:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS word_vectors "
+                "(word TEXT PRIMARY KEY, vector BLOB NOT NULL)"
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO word_vectors VALUES (?, ?)", list(vectors.items())
+            )
 
     # --- the run log ---------------------------------------------------------------
 

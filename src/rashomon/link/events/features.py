@@ -168,17 +168,35 @@ def distinct_pairs(
 
 
 _VECTORS: dict[str, np.ndarray] = {}  # lemma -> MiniLM vector, for the process
+_ENCODED: set[str] = set()  # lemmas this process encoded itself (not given by remember_vectors)
 
 
 def lemma_vectors(words: Sequence[str]) -> np.ndarray:
-    """MiniLM vectors of distinct lemmas, each encoded once per process."""
+    """MiniLM vectors of distinct lemmas, each encoded once per process.
+
+    A vector does not depend on the other words of its batch (checked: the same
+    bits alone, batched, or reordered), so one cached by an earlier run
+    (:func:`remember_vectors`) is the one this run would compute."""
     fresh = [w for w in dict.fromkeys(words) if w not in _VECTORS]
     if fresh:
         from rashomon.extract.embeddings import load_encoder
 
         for word, vec in zip(fresh, load_encoder().encode(fresh), strict=True):
             _VECTORS[word] = vec
+        _ENCODED.update(fresh)
     return np.array([_VECTORS[w] for w in words], dtype=np.float32)
+
+
+def remember_vectors(stored: Mapping[str, bytes]) -> None:
+    """Take lemma vectors kept from earlier runs (float32 bytes, as :func:`new_vectors` gives)."""
+    for word, blob in stored.items():
+        if word not in _VECTORS:
+            _VECTORS[word] = np.frombuffer(blob, dtype=np.float32).copy()
+
+
+def new_vectors(known: Mapping[str, bytes] | set[str]) -> dict[str, bytes]:
+    """The lemma vectors this process encoded that ``known`` lacks, as float32 bytes."""
+    return {w: _VECTORS[w].astype(np.float32).tobytes() for w in _ENCODED if w not in known}
 
 
 @dataclass
