@@ -34,6 +34,7 @@ JSON_NAME = "analysis.json"
 DB_NAME = "analysis.sqlite"
 HTML_NAME = "report.html"
 EXPORT_STEPS = ("store", JSON_NAME, HTML_NAME)
+EXPORTED_KEY = "exported"  # store meta: what the present exports were made from
 
 
 class OutputError(Exception):
@@ -324,9 +325,21 @@ def save(store: Store, analysis: DocumentAnalysis, extractor: str) -> None:
 def link_and_export(
     store: Store, out: Path, hooks: Hooks, clock: StageClock
 ) -> tuple[Analysis, list[DocumentAnalysis]]:
-    """Link everything the store holds, save the corpus results, write the exports."""
+    """Link everything the store holds, save the corpus results, write the exports.
+
+    When the store holds exactly what the present exports were made from (same
+    documents, errors and duplicates, same Rashomon), linking and writing them
+    again would give the same files: the stored results are read back instead.
+    """
+    state = f"{store.contents_digest()} {exports_version()}"
+    fresh = store.get_meta(EXPORTED_KEY) == state and all(
+        (out / name).is_file() for name in (JSON_NAME, HTML_NAME)
+    )
     analyses = store.load_documents()
     clock.lap("store")
+    if fresh:
+        return store.load_analysis(analyses), analyses
+    store.set_meta(EXPORTED_KEY, None)  # until the new exports are written
     errors = store.load_errors()
     from rashomon.link.events.features import new_vectors, remember_vectors
 
@@ -343,8 +356,18 @@ def link_and_export(
         raise OutputError(f"{store.path}: cannot save the linked results ({exc})") from None
     hooks.on_advance("export", 1)
     write_exports(analysis, analyses, out, hooks)
+    store.set_meta(EXPORTED_KEY, state)
     clock.lap("export")
     return analysis, analyses
+
+
+def exports_version() -> str:
+    """What the exports depend on besides the store's contents: the code's versions."""
+    from rashomon import __version__
+    from rashomon.extract.pipeline import EXTRACTOR_VERSION
+    from rashomon.model import SCHEMA_VERSION
+
+    return f"{__version__}/{EXTRACTOR_VERSION}/{SCHEMA_VERSION}"
 
 
 def link_documents(
