@@ -157,14 +157,15 @@ def distinct_pairs(
     """The distinct (left, right) pairs and, for each input pair, its place among them.
 
     Mention pairs share far fewer sentence pairs (a sentence holds several
-    triggers) and document pairs (hundreds of thousands of mention pairs fall
-    in a few hundred document pairs), so what depends on the sentences or the
-    documents alone is computed once per distinct pair."""
+    triggers), lemma pairs and document pairs (hundreds of thousands of mention
+    pairs fall in a few hundred document pairs), so what depends on the
+    sentences, the lemmas or the documents alone is computed once per distinct
+    pair. The indices are non-negative integers."""
     if len(left) == 0:
         return left, right, np.zeros(0, dtype=np.int64)
-    both = np.stack([left, right], axis=1)
-    unique, inverse = np.unique(both, axis=0, return_inverse=True)
-    return unique[:, 0], unique[:, 1], inverse.ravel()
+    width = int(max(left.max(), right.max())) + 1
+    keys, inverse = np.unique(left * width + right, return_inverse=True)
+    return keys // width, keys % width, inverse.ravel()
 
 
 _VECTORS: dict[str, np.ndarray] = {}  # lemma -> MiniLM vector, for the process
@@ -341,9 +342,8 @@ def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         ],
         dtype=float,
     )
-    lemma_similarity = np.einsum(
-        "ij,ij->i", t.lemma_matrix[t.lemma_index[a]], t.lemma_matrix[t.lemma_index[b]]
-    )
+    ul, vl, at_l = distinct_pairs(t.lemma_index[a], t.lemma_index[b])
+    lemma_similarity = np.einsum("ij,ij->i", t.lemma_matrix[ul], t.lemma_matrix[vl])[at_l]
     dated = ~np.isnan(t.lo[a]) & ~np.isnan(t.lo[b])
     with np.errstate(invalid="ignore"):
         disjoint = dated & ((t.hi[a] < t.lo[b]) | (t.hi[b] < t.lo[a]))
