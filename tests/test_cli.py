@@ -225,3 +225,29 @@ def test_compare_shows_facts_and_framing(analysed):
         assert set(fact["omitted"]) <= set(events[fact["event"]]["docs"])
         for conflict in fact["conflicts"]:
             assert conflict["a"] < len(fact["values"]) and conflict["b"] < len(fact["values"])
+
+
+def test_no_exports_then_export_all_writes_what_analyze_writes(analysed, tmp_path):
+    out, _, data = analysed
+    later = tmp_path / "later"
+    shutil.copytree(out, later)
+    extra = tmp_path / "new"
+    extra.mkdir()
+    (extra / "note.txt").write_text(
+        "Boeing files protest\n\nBoeing filed a formal protest with the Government "
+        "Accountability Office on March 11, 2008, saying the Air Force had made errors.\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["analyze", str(extra), "--out", str(later), "--no-exports"])
+    assert result.exit_code == 0, result.output
+    assert "out of date" in result.output and "--all" in result.output
+    assert json.loads((later / "analysis.json").read_text("utf-8")) == data  # left as it was
+    result = runner.invoke(app, ["export", str(later), "--all"])
+    assert result.exit_code == 0, result.output
+    now = tmp_path / "now"  # the same documents in one ordinary run
+    shutil.copytree(out, now)
+    assert runner.invoke(app, ["analyze", str(extra), "--out", str(now)]).exit_code == 0
+    written = json.loads((later / "analysis.json").read_text("utf-8"))
+    assert len(written["documents"]) == len(data["documents"]) + 1
+    assert written == json.loads((now / "analysis.json").read_text("utf-8"))
+    assert (later / "report.html").stat().st_size > 0

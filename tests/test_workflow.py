@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -166,3 +168,51 @@ def test_an_interrupt_while_reading_stores_nothing_and_says_so(inputs, tmp_path,
     with Store(tmp_path / "out" / "analysis.sqlite") as store:
         assert store.stored_documents() == set()
         assert [run["status"] for run in store.runs()] == ["interrupted"]
+
+
+def _split_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """The example corpus in two parts, the second telling the same story again."""
+    first, second = tmp_path / "in" / "first", tmp_path / "in" / "second"
+    for part, names in (
+        (first, ("blogs", "web", "broken")),
+        (second, ("wikinews", "retellings", "feeds", "wire")),
+    ):
+        for name in names:
+            shutil.copytree(CORPUS / name, part / name)
+    return first, second
+
+
+def _report_data(path: Path) -> str:
+    """report.html without the minute it was written."""
+    return re.sub(r'"written":"[^"]*"', "", path.read_text("utf-8"))
+
+
+def test_adding_documents_run_by_run_equals_one_run_on_all(tmp_path):
+    first, second = _split_corpus(tmp_path)
+    workflow.analyze([first], tmp_path / "steps")
+    added = workflow.analyze([second], tmp_path / "steps")
+    whole = workflow.analyze([first, second], tmp_path / "whole")
+    assert added.extracted > 0 and added.reused == 0
+    assert len(added.analysis.documents) == len(whole.analysis.documents) == 12
+    steps_json = json.loads(added.json_path.read_text("utf-8"))
+    whole_json = json.loads(whole.json_path.read_text("utf-8"))
+    assert steps_json["events"] and steps_json["reuse"]  # there is linking to compare
+    assert steps_json == whole_json
+    assert _report_data(added.html_path) == _report_data(whole.html_path)
+
+
+def test_a_run_that_adds_nothing_keeps_the_exports_and_reads_the_results_back(tmp_path):
+    first, second = _split_corpus(tmp_path)
+    done = workflow.analyze([first], tmp_path / "out")
+    before = {p: p.stat().st_mtime_ns for p in (done.json_path, done.html_path)}
+    again = workflow.analyze([first], tmp_path / "out")
+    assert again.extracted == 0 and again.reused == len(done.analysis.documents)
+    assert {p: p.stat().st_mtime_ns for p in before} == before  # not written again
+    assert again.analysis == done.analysis
+    assert again.words == done.words
+    done.json_path.unlink()  # an export gone: written again
+    workflow.analyze([first], tmp_path / "out")
+    assert done.json_path.is_file()
+    grown = workflow.analyze([second], tmp_path / "out")  # new documents: linked again
+    assert len(grown.analysis.documents) > len(done.analysis.documents)
+    assert before[done.html_path] != done.html_path.stat().st_mtime_ns

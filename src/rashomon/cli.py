@@ -193,6 +193,14 @@ def analyze(
         bool,
         typer.Option("--follow-links", help="Follow links to folders and to files outside PATHS."),
     ] = False,
+    exports: Annotated[
+        bool,
+        typer.Option(
+            "--exports/--no-exports",
+            help="Write analysis.json and report.html (--no-exports: the store only; "
+            "`rashomon export OUT --all` writes them later, `rashomon serve OUT` reads the store).",
+        ),
+    ] = True,
 ) -> None:
     """Clean the articles under PATHS and extract what each one says.
 
@@ -215,6 +223,7 @@ def analyze(
             scheduler=scheduler,
             meta=meta,
             follow_links=follow_links,
+            exports=exports,
         )
     print_summary(result)
     if not result.analysed:
@@ -247,8 +256,22 @@ def print_summary(result: object) -> None:
         out_console.print(
             f"{result.reused} document(s) already analysed, read from the store."  # type: ignore[attr-defined]
         )
-    paths = (result.json_path, result.db_path, result.html_path)  # type: ignore[attr-defined]
+    if result.exports_current:  # type: ignore[attr-defined]
+        paths = (result.json_path, result.db_path, result.html_path)  # type: ignore[attr-defined]
+    else:
+        paths = (result.db_path,)  # type: ignore[attr-defined]
     out_console.print(Text("Wrote " + ", ".join(one_line(str(p)) for p in paths)), soft_wrap=True)
+    if not result.exports_current:  # type: ignore[attr-defined]
+        stale = [p for p in (result.json_path, result.html_path) if p.exists()]  # type: ignore[attr-defined]
+        note = (
+            f"{' and '.join(p.name for p in stale)} not written: out of date. "
+            if stale
+            else "analysis.json and report.html not written. "
+        )
+        out_console.print(
+            Text(note + f"`rashomon export {one_line(str(result.out_dir))} --all` writes them."),  # type: ignore[attr-defined]
+            soft_wrap=True,
+        )
 
 
 @app.command()
@@ -291,11 +314,31 @@ def export(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="JSON file to write (default: stdout).")
     ] = None,
+    all_exports: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Write the folder's analysis.json and report.html, as `analyze` does "
+            "(after `analyze --no-exports`).",
+        ),
+    ] = False,
 ) -> None:
     """Write the JSON export of a stored analysis."""
     with guarded():
         from rashomon import workflow
 
+        if all_exports:
+            if out is not None:
+                raise typer.BadParameter("--all writes into the store's folder", param_hint="--out")
+            from rashomon.progress import StageProgress
+
+            progress = StageProgress(err_console, print_error)
+            with sigterm_as_interrupt(), progress:
+                workflow.write_stored_exports(db, hooks=progress.hooks())
+            folder = workflow.store_path(db).parent
+            written = (folder / workflow.JSON_NAME, folder / workflow.HTML_NAME)
+            err_console.print(Text("Wrote " + ", ".join(one_line(str(p)) for p in written)))
+            return
         if out is None:
             from rashomon.report.json_export import analysis_to_json, export_text
             from rashomon.store import Store

@@ -34,6 +34,8 @@ JSON_NAME = "analysis.json"
 DB_NAME = "analysis.sqlite"
 HTML_NAME = "report.html"
 EXPORT_STEPS = ("store", JSON_NAME, HTML_NAME)
+LINKED_KEY = "linked"  # store meta: what the stored corpus results were made from
+EXPORTED_KEY = "exported"  # store meta: what the present exports were made from
 
 
 class OutputError(Exception):
@@ -63,6 +65,7 @@ class AnalyzeResult:
     words: int = 0
     errors: list[IngestError] = field(default_factory=list)  # this run's errors
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall-clock seconds
+    exports_current: bool = True  # analysis.json and report.html show the store as it is
 
     @property
     def json_path(self) -> Path:
@@ -148,8 +151,15 @@ def analyze(
     meta: str | Path | None = None,
     follow_links: bool = False,
     limits: object | None = None,
+    exports: bool = True,
 ) -> AnalyzeResult:
     """Analyse the files under ``paths`` into ``out_dir`` (JSON, SQLite, HTML).
+
+    ``exports=False`` stores and links only: analysis.json and report.html are
+    left as they were (out of date when documents were added) and are written
+    on request by :func:`write_stored_exports` (``rashomon export DIR --all``);
+    ``rashomon serve`` reads the store itself. Writing the exports is a large
+    part of adding a few documents to a large store.
 
     ``meta`` is a file of per-file metadata corrections; ``follow_links`` walks
     links out of the inputs; the output folder itself is never read.
@@ -206,7 +216,8 @@ def analyze(
                 hooks.on_advance("extract", 1)
                 hooks.on_progress(1)
             clock.lap("extract")
-            analysis, analyses = link_and_export(store, out, hooks, clock)
+            analysis, analyses = link_and_export(store, out, hooks, clock, exports)
+            exports_current = exports_fresh(store, out, stored_state(store))
             status = "done"
         except sqlite3.Error as exc:  # a full disk, a file that went away under us
             raise OutputError(
@@ -235,6 +246,7 @@ def analyze(
         words=sum(a.words for a in analyses),
         errors=errors,
         seconds=clock.seconds,
+        exports_current=exports_current,
     )
 
 
@@ -321,14 +333,47 @@ def save(store: Store, analysis: DocumentAnalysis, extractor: str) -> None:
         ) from None
 
 
+def stored_state(store: Store) -> str:
+    """What linking and the exports are made from: the store's contents and the code."""
+    return f"{store.contents_digest()} {exports_version()}"
+
+
+def exports_fresh(store: Store, out: Path, state: str) -> bool:
+    """Whether the exports in ``out`` were written from ``state`` and are still there."""
+    return store.get_meta(EXPORTED_KEY) == state and all(
+        (out / name).is_file() for name in (JSON_NAME, HTML_NAME)
+    )
+
+
 def link_and_export(
-    store: Store, out: Path, hooks: Hooks, clock: StageClock
+    store: Store, out: Path, hooks: Hooks, clock: StageClock, exports: bool = True
 ) -> tuple[Analysis, list[DocumentAnalysis]]:
-    """Link everything the store holds, save the corpus results, write the exports."""
+    """Link everything the store holds, save the corpus results, write the exports
+    (unless ``exports`` is false).
+
+    When the store holds exactly what the present results were made from (same
+    documents, errors and duplicates, same Rashomon), linking again would give
+    the same results: they are read back from the store instead, and the
+    exports are written only when they are not already those results'.
+    """
+    state = stored_state(store)
     analyses = store.load_documents()
     clock.lap("store")
+    if store.get_meta(LINKED_KEY) == state:
+        analysis = store.load_analysis(analyses)
+        if exports and not exports_fresh(store, out, state):
+            write_exports(analysis, analyses, out, hooks)
+            store.set_meta(EXPORTED_KEY, state)
+            clock.lap("export")
+        return analysis, analyses
+    store.set_meta(LINKED_KEY, None)  # until the new results are saved
     errors = store.load_errors()
+    from rashomon.link.events.features import new_vectors, remember_vectors
+
+    stored_vectors = store.load_word_vectors()
+    remember_vectors(stored_vectors)
     analysis = link_documents(analyses, errors, store.load_duplicates(), hooks)
+    store.save_word_vectors(new_vectors(stored_vectors))
     clock.lap("link")
     hooks.on_stage("export", len(EXPORT_STEPS))
     hooks.on_step("export", "store")
@@ -336,10 +381,36 @@ def link_and_export(
         store.save_corpus(analysis)
     except Exception as exc:
         raise OutputError(f"{store.path}: cannot save the linked results ({exc})") from None
+    store.set_meta(LINKED_KEY, state)
     hooks.on_advance("export", 1)
-    write_exports(analysis, analyses, out, hooks)
+    if exports:
+        write_exports(analysis, analyses, out, hooks)
+        store.set_meta(EXPORTED_KEY, state)
     clock.lap("export")
     return analysis, analyses
+
+
+def write_stored_exports(out_dir: str | Path, hooks: Hooks | None = None) -> Analysis:
+    """Write DIR/analysis.json and DIR/report.html from the store (linking first if
+    the store was changed since it was last linked): what ``analyze`` writes."""
+    hooks = hooks or Hooks()
+    db_path = store_path(out_dir)
+    out = db_path.parent
+    with (
+        writer_lock(out, lambda: hooks.on_wait(f"another run is writing to {out}; waiting")),
+        Store(db_path, create=False, thorough=True) as store,
+    ):
+        analysis, _ = link_and_export(store, out, hooks, StageClock())
+    return analysis
+
+
+def exports_version() -> str:
+    """What the exports depend on besides the store's contents: the code's versions."""
+    from rashomon import __version__
+    from rashomon.extract.pipeline import EXTRACTOR_VERSION
+    from rashomon.model import SCHEMA_VERSION
+
+    return f"{__version__}/{EXTRACTOR_VERSION}/{SCHEMA_VERSION}"
 
 
 def link_documents(
@@ -456,4 +527,5 @@ __all__ = [
     "remove",
     "store_path",
     "word_counts",
+    "write_stored_exports",
 ]

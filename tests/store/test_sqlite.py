@@ -115,3 +115,12 @@ def test_a_failed_write_leaves_the_stored_document_intact(tmp_path, nlp):
         with pytest.raises(sqlite3.Error):
             store.save_document(broken)
         assert store.load_documents() == [good]
+
+
+def test_word_vectors_are_kept_and_an_older_store_has_none(tmp_path):
+    with Store(tmp_path / "a.sqlite") as store:
+        assert store.load_word_vectors() == {}  # no table yet: nothing cached
+        store.save_word_vectors({"invade": b"\x00\x00\x80?", "quake": b"\x00\x00\x00@"})
+        store.save_word_vectors({"invade": b"\x00\x00\x00\x00"})  # a known word keeps its vector
+    with Store(tmp_path / "a.sqlite") as store:
+        assert store.load_word_vectors() == {"invade": b"\x00\x00\x80?", "quake": b"\x00\x00\x00@"}

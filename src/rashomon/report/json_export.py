@@ -32,9 +32,38 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     return ordered
 
 
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with each ``{"$ref": "#/$defs/x", ...}`` replaced by ``x`` itself.
+
+    The shipped schema is not recursive and its references carry nothing beside
+    a description, so this validates exactly the same documents; it spares the
+    validator a reference lookup per item, about half its time on a large export."""
+    defs = schema.get("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                target = inline(defs[node["$ref"].removeprefix("#/$defs/")])
+                return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            return {k: inline(v) for k, v in node.items() if k != "$defs"}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return inline(schema)
+
+
+@lru_cache(maxsize=1)
+def export_validator() -> jsonschema.protocols.Validator:
+    schema = load_schema()
+    return jsonschema.validators.validator_for(schema)(inline_refs(schema))
+
+
 def validate_export(data: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` when ``data`` does not fit the schema."""
-    jsonschema.validate(data, load_schema())
+    validator = export_validator()
+    if not validator.is_valid(data):  # one pass when valid; the best error only when not
+        raise jsonschema.exceptions.best_match(validator.iter_errors(data))
 
 
 def export_text(data: dict[str, Any]) -> str:

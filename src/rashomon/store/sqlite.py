@@ -13,8 +13,10 @@ dataclasses (one column per field), so the model stays the single definition.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -281,9 +283,11 @@ class Store:
             )
             self.db.executemany("INSERT INTO stories VALUES (?,?)", analysis.stories.items())
 
-    def load_analysis(self) -> Analysis:
-        """Everything stored, as the same :class:`Analysis` that ``analyze`` exported."""
-        analyses = self.load_documents()
+    def load_analysis(self, analyses: list[DocumentAnalysis] | None = None) -> Analysis:
+        """Everything stored, as the same :class:`Analysis` that ``analyze`` exported
+        (``analyses``: what :meth:`load_documents` gave, when the caller has it)."""
+        if analyses is None:
+            analyses = self.load_documents()
         aliases: dict[str, list[str]] = defaultdict(list)
         for entity, alias in self.db.execute(
             "SELECT entity, alias FROM entity_aliases ORDER BY rowid"
@@ -338,6 +342,55 @@ class Store:
             errors=runlog.current_errors(self.db),
             duplicates=runlog.current_duplicates(self.db),
         )
+
+    # --- what the exports were made from --------------------------------------------
+
+    def contents_digest(self) -> str:
+        """A digest of what linking reads: every stored document (id, extractor
+        version) and the current errors and duplicates. Equal digests, equal exports."""
+        digest = hashlib.sha1()
+        for doc_id, extractor in self.db.execute("SELECT id, extractor FROM documents ORDER BY id"):
+            digest.update(f"{doc_id}\t{extractor}\n".encode())
+        for error in self.load_errors():
+            digest.update(f"e\t{error.source}\t{error.reason}\t{error.stage}\n".encode())
+        for duplicate in self.load_duplicates():
+            digest.update(f"d\t{duplicate['source']}\t{duplicate['duplicate_of']}\n".encode())
+        return digest.hexdigest()
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
+            if value is not None:
+                self.db.execute("INSERT INTO meta VALUES (?, ?)", (key, value))
+
+    # --- cached word vectors --------------------------------------------------------
+
+    def load_word_vectors(self) -> dict[str, bytes]:
+        """Word -> its embedding as stored (float32 bytes); empty in an older store.
+
+        Linking embeds each distinct event lemma; keeping the vectors here means a
+        run that adds a few documents encodes only the lemmas it has not met."""
+        try:
+            return dict(self.db.execute("SELECT word, vector FROM word_vectors"))
+        except sqlite3.OperationalError:  # a store written before the table existed
+            return {}
+
+    def save_word_vectors(self, vectors: dict[str, bytes]) -> None:
+        """Add word vectors (existing words keep theirs)."""
+        if not vectors:
+            return
+        with self.db:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS word_vectors "
+                "(word TEXT PRIMARY KEY, vector BLOB NOT NULL)"
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO word_vectors VALUES (?, ?)", list(vectors.items())
+            )
 
     # --- the run log ---------------------------------------------------------------
 

@@ -31,6 +31,7 @@ class Anchor:
     time: TimeMention
     root: int  # token index of the expression's syntactic head
     governor: int  # the verb (or event noun) the expression attaches to
+    past: bool = True  # is_past_or_reported of the governor, computed once per document
 
 
 def _governor(token: Token, event_heads: frozenset[int]) -> int:
@@ -53,7 +54,8 @@ def anchors(doc: Doc, times: list[TimeMention], event_heads: frozenset[int]) -> 
         if span is None or len(span) == 0:
             continue
         root = span.root
-        found.append(Anchor(time, root.i, _governor(root, event_heads)))
+        governor = _governor(root, event_heads)
+        found.append(Anchor(time, root.i, governor, is_past_or_reported(doc[governor])))
     return found
 
 
@@ -137,7 +139,7 @@ def choose_time(
     # Inherited dates must agree in tense with the trigger: "will meet next
     # week" does not date "was born" in the same paragraph.
     tense = is_past_or_reported(trigger)
-    found = [a for a in found if is_past_or_reported(doc[a.governor]) == tense]
+    found = [a for a in found if a.past == tense]
     sent = trigger.sent
     in_sentence = [a for a in found if sent.start <= a.root < sent.end]
     if in_sentence:

@@ -36,10 +36,8 @@ from .features import (
     FEATURES,
     TIME_SLACK_DAYS,
     MentionTable,
-    content_words,
     mention_interval,
     pair_features,
-    tfidf,
     time_interval,
 )
 from .model import PairModel, default_model
@@ -93,9 +91,7 @@ def score_pairs(
     """The candidate pairs, their features and their probabilities (for training too)."""
     params = params or LinkParams()
     table = MentionTable.build(mentions, entity_of, docs_text)
-    doc_texts = docs_text or {}
-    vectors = tfidf([Counter(content_words(doc_texts.get(d, ""))) for d in table.doc_ids])
-    story_of_doc = stories(vectors, params.story_threshold)
+    story_of_doc = stories(table.doc_weights, params.story_threshold)
     table.story = np.array([story_of_doc[d] for d in table.doc], dtype=np.int64)
     scope: list[Hashable] = [partition(m) if partition else None for m in mentions]
     left, right = candidate_pairs(

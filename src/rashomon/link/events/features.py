@@ -151,18 +151,53 @@ def jaccard(matrix: sparse.csr_matrix, sizes: np.ndarray, left: np.ndarray, righ
     return np.where(union > 0, inter / np.maximum(union, 1), 0.0)
 
 
+def distinct_pairs(
+    left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (left, right) pairs and, for each input pair, its place among them.
+
+    Mention pairs share far fewer sentence pairs (a sentence holds several
+    triggers), lemma pairs and document pairs (hundreds of thousands of mention
+    pairs fall in a few hundred document pairs), so what depends on the
+    sentences, the lemmas or the documents alone is computed once per distinct
+    pair. The indices are non-negative integers."""
+    if len(left) == 0:
+        return left, right, np.zeros(0, dtype=np.int64)
+    width = int(max(left.max(), right.max())) + 1
+    keys, inverse = np.unique(left * width + right, return_inverse=True)
+    return keys // width, keys % width, inverse.ravel()
+
+
 _VECTORS: dict[str, np.ndarray] = {}  # lemma -> MiniLM vector, for the process
+_ENCODED: set[str] = set()  # lemmas this process encoded itself (not given by remember_vectors)
 
 
 def lemma_vectors(words: Sequence[str]) -> np.ndarray:
-    """MiniLM vectors of distinct lemmas, each encoded once per process."""
+    """MiniLM vectors of distinct lemmas, each encoded once per process.
+
+    A vector does not depend on the other words of its batch (checked: the same
+    bits alone, batched, or reordered), so one cached by an earlier run
+    (:func:`remember_vectors`) is the one this run would compute."""
     fresh = [w for w in dict.fromkeys(words) if w not in _VECTORS]
     if fresh:
         from rashomon.extract.embeddings import load_encoder
 
         for word, vec in zip(fresh, load_encoder().encode(fresh), strict=True):
             _VECTORS[word] = vec
+        _ENCODED.update(fresh)
     return np.array([_VECTORS[w] for w in words], dtype=np.float32)
+
+
+def remember_vectors(stored: Mapping[str, bytes]) -> None:
+    """Take lemma vectors kept from earlier runs (float32 bytes, as :func:`new_vectors` gives)."""
+    for word, blob in stored.items():
+        if word not in _VECTORS:
+            _VECTORS[word] = np.frombuffer(blob, dtype=np.float32).copy()
+
+
+def new_vectors(known: Mapping[str, bytes] | set[str]) -> dict[str, bytes]:
+    """The lemma vectors this process encoded that ``known`` lacks, as float32 bytes."""
+    return {w: _VECTORS[w].astype(np.float32).tobytes() for w in _ENCODED if w not in known}
 
 
 @dataclass
@@ -191,6 +226,7 @@ class MentionTable:
     numbers: sparse.csr_matrix
     number_counts: np.ndarray
     doc_vectors: sparse.csr_matrix
+    doc_weights: list[dict[str, float]]  # the same TF-IDF vectors, as word -> weight
     doc_names: sparse.csr_matrix
     doc_name_counts: np.ndarray
     lemma_index: np.ndarray
@@ -242,7 +278,7 @@ class MentionTable:
         lo = np.array([iv[0] if iv else np.nan for iv in intervals], dtype=float)
         hi = np.array([iv[1] if iv else np.nan for iv in intervals], dtype=float)
         doc_texts = [texts.get(d, "") for d in doc_ids]
-        doc_vectors = weighted_rows(tfidf([Counter(content_words(t)) for t in doc_texts]))
+        doc_weights = tfidf([Counter(content_words(t)) for t in doc_texts])
         doc_name_sets = [frozenset(NAME.findall(t)) for t in doc_texts]
         lemmas = sorted(set(base))
         lemma_pos = {w: i for i, w in enumerate(lemmas)}
@@ -269,7 +305,8 @@ class MentionTable:
             sentence_name_counts=np.array([len(n) for n in names], dtype=float),
             numbers=set_rows(numbers),
             number_counts=np.array([len(n) for n in numbers], dtype=float),
-            doc_vectors=doc_vectors,
+            doc_vectors=weighted_rows(doc_weights),
+            doc_weights=doc_weights,
             doc_names=set_rows(doc_name_sets),
             doc_name_counts=np.array([len(n) for n in doc_name_sets], dtype=float),
             lemma_index=np.array([lemma_pos[b] for b in base], dtype=np.int64),
@@ -294,6 +331,8 @@ def pair_features(table: MentionTable, left: np.ndarray, right: np.ndarray) -> n
 
 def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     sa, sb, da, db = t.sentence[a], t.sentence[b], t.doc[a], t.doc[b]
+    us, vs, at_s = distinct_pairs(sa, sb)
+    ud, vd, at_d = distinct_pairs(da, db)
     same_lemma = t.lemma_index[a] == t.lemma_index[b]
     texts = [m.text.lower() for m in t.mentions]
     lemma_in_text = np.array(
@@ -303,14 +342,13 @@ def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         ],
         dtype=float,
     )
-    lemma_similarity = np.einsum(
-        "ij,ij->i", t.lemma_matrix[t.lemma_index[a]], t.lemma_matrix[t.lemma_index[b]]
-    )
+    ul, vl, at_l = distinct_pairs(t.lemma_index[a], t.lemma_index[b])
+    lemma_similarity = np.einsum("ij,ij->i", t.lemma_matrix[ul], t.lemma_matrix[vl])[at_l]
     dated = ~np.isnan(t.lo[a]) & ~np.isnan(t.lo[b])
     with np.errstate(invalid="ignore"):
         disjoint = dated & ((t.hi[a] < t.lo[b]) | (t.hi[b] < t.lo[a]))
         same_time = dated & (t.lo[a] == t.lo[b]) & (t.hi[a] == t.hi[b])
-    numbers_shared = row_dots(t.numbers, sa, sb) > 0
+    numbers_shared = (row_dots(t.numbers, us, vs) > 0)[at_s]
     both_numbers = (t.number_counts[sa] > 0) & (t.number_counts[sb] > 0)
     columns = [
         same_lemma,
@@ -318,8 +356,8 @@ def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         row_dots(t.classes, a, b) > 0,
         lemma_in_text,
         lemma_similarity,
-        jaccard(t.sentence_words, t.sentence_word_counts, sa, sb),
-        np.where(da == db, 1.0, row_dots(t.doc_vectors, da, db)),
+        jaccard(t.sentence_words, t.sentence_word_counts, us, vs)[at_s],
+        np.where(da == db, 1.0, row_dots(t.doc_vectors, ud, vd)[at_d]),
         t.story[a] == t.story[b],
         jaccard(t.participants, t.participant_counts, a, b),
         (t.place[a] >= 0) & (t.place[a] == t.place[b]),
@@ -331,8 +369,8 @@ def _chunk(t: MentionTable, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         sa == sb,
         numbers_shared,
         both_numbers & ~numbers_shared,
-        jaccard(t.sentence_names, t.sentence_name_counts, sa, sb),
-        jaccard(t.doc_names, t.doc_name_counts, da, db),
+        jaccard(t.sentence_names, t.sentence_name_counts, us, vs)[at_s],
+        jaccard(t.doc_names, t.doc_name_counts, ud, vd)[at_d],
     ]
     x = np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
     f = {name: x[:, k] for k, name in enumerate(FEATURES[: x.shape[1]])}
