@@ -143,10 +143,8 @@ def test_export_from_the_store_equals_the_analysis(analysed, tmp_path):
     assert json.loads(target.read_text("utf-8")) == data
 
 
-def test_second_run_reuses_stored_documents_and_adds_new_ones(analysed, tmp_path):
-    out, _, data = analysed
-    copy = tmp_path / "out"
-    shutil.copytree(out, copy)
+def new_article(tmp_path):
+    """A folder with one short real-style article the example corpus does not hold."""
     extra = tmp_path / "new"
     extra.mkdir()
     (extra / "note.txt").write_text(
@@ -154,6 +152,14 @@ def test_second_run_reuses_stored_documents_and_adds_new_ones(analysed, tmp_path
         "Accountability Office on March 11, 2008, saying the Air Force had made errors.\n",
         "utf-8",
     )
+    return extra
+
+
+def test_second_run_reuses_stored_documents_and_adds_new_ones(analysed, tmp_path):
+    out, _, data = analysed
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    extra = new_article(tmp_path)
     result = runner.invoke(app, ["analyze", str(extra), "--out", str(copy)])
     assert result.exit_code == 0, result.output
     again = json.loads((copy / "analysis.json").read_text("utf-8"))
@@ -231,13 +237,7 @@ def test_no_exports_then_export_all_writes_what_analyze_writes(analysed, tmp_pat
     out, _, data = analysed
     later = tmp_path / "later"
     shutil.copytree(out, later)
-    extra = tmp_path / "new"
-    extra.mkdir()
-    (extra / "note.txt").write_text(
-        "Boeing files protest\n\nBoeing filed a formal protest with the Government "
-        "Accountability Office on March 11, 2008, saying the Air Force had made errors.\n",
-        "utf-8",
-    )
+    extra = new_article(tmp_path)
     result = runner.invoke(app, ["analyze", str(extra), "--out", str(later), "--no-exports"])
     assert result.exit_code == 0, result.output
     assert "out of date" in result.output and "--all" in result.output
