@@ -128,6 +128,32 @@ def test_a_figure_joined_to_a_word_counts_that_word_not_the_noun() -> None:
     assert found.get("count:rifle") == ["7"], found
 
 
+def test_an_age_joined_by_hyphens_stays_an_age() -> None:
+    found = slots(
+        facts_of("On Friday, 36-year-old Duncan Rait died after falling about 200ft from a ridge.")
+    )
+    assert found.get("count:age") == ["36"], found
+    assert "count:year" not in found, found
+
+
+def test_more_than_is_a_bound_not_an_increment() -> None:
+    found = slots(facts_of("More than 200 people were arrested during the protests."))
+    assert found.get("count:arrested") == [">=200"], found
+    assert "count:arrested" not in slots(facts_of("Police arrested three more people on Monday."))
+
+
+def test_a_written_one_counts_a_toll_of_one_person() -> None:
+    assert slots(facts_of("One victim died at the hospital, police said."))["count:killed"] == ["1"]
+    assert slots(facts_of("The blast kills one person in Chicago."))["count:killed"] == ["1"]
+    # a pronoun, "the one", or a thing counted: not a toll
+    for text in (
+        "The one person who was arrested was released on Monday.",
+        "One of the victims died at the hospital.",
+        "One thing was clear after the attack on Monday.",
+    ):
+        assert not [s for s in slots(facts_of(text)) if s.startswith("count:")], text
+
+
 def test_a_clock_time_is_not_a_count() -> None:
     found = slots(
         facts_of(

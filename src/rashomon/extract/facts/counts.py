@@ -98,12 +98,18 @@ def _is_part_or_increment(span: Span) -> bool:
     if after is not None and after.lower_ in INCREMENT_WORDS:
         return True
     for token in span:
-        if token.lower_ in INCREMENT_WORDS:
+        if token.lower_ in INCREMENT_WORDS and not _bound(token):
             return True
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ == "of" and following and following.lower_ in PARTITIVE_DETERMINERS:
             return True
     return False
+
+
+def _bound(token: Token) -> bool:
+    """ "more than 200 people": a bound on the figure, not an increment ("three more")."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "than"
 
 
 def _coordinated(token: Token) -> bool:
@@ -331,7 +337,9 @@ def _sentence_event(ctx: FactContext, token: Token) -> EventMention | None:
 def count_facts(ctx: FactContext) -> list[FactMention]:
     """The counted facts of one document, one per quantity tied to an event."""
     facts: list[FactMention] = []
-    for q in ctx.analysis.quantities:
+    for q, only_roles in [(q, False) for q in ctx.analysis.quantities] + [
+        (q, True) for q in _one_of_a_kind(ctx)
+    ]:
         span = ctx.span(q.start, q.end)
         if span is None or len(span) == 0 or _is_part_or_increment(span):
             continue
@@ -345,6 +353,8 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         if found is None:
             continue
         slot, event, anchor, factor = found
+        if only_roles and slot.removeprefix("count:") not in _ROLE_OF_VERB.values():
+            continue
         slot = _joined_unit_slot(slot, ctx.text[q.start : q.end], q)
         if factor != 1.0:
             q = replace(
@@ -374,10 +384,35 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
     return facts
 
 
+ONE_BEFORE = frozenset({"no", "the", "that", "this", "any", "every", "each", "only"})
+
+
+def _one_of_a_kind(ctx: FactContext) -> list[Quantity]:
+    """ "One victim died", "kills one person": a toll of one. The quantity extractor
+    leaves a written "one" out (it is more often a pronoun or "one of the"); here it
+    counts when it directly counts a person noun, and only as a toll by role."""
+    found = []
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ != "one" or token.dep_ != "nummod" or token.head.i != token.i + 1:
+            continue
+        noun = token.head
+        before = doc[token.i - 1].lower_ if token.i > 0 else ""
+        if before in ONE_BEFORE or before in INCREMENT_WORDS or not names_people(noun):
+            continue
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+            continue
+        start, end = token.idx, noun.idx + len(noun)
+        found.append(
+            Quantity(ctx.analysis.document.id, start, end, ctx.text[start:end], 1.0, counted=noun.text)
+        )
+    return found
+
+
 def _joined_unit_slot(slot: str, written: str, q: Quantity) -> str:
     """``count:page`` for "48-page indictment" where the counted noun was "indictment"."""
     joined = JOINED_UNIT.match(written)
-    if joined is None or slot != f"count:{(q.counted or '').lower()}":
+    if joined is None or q.counted == "age" or slot != f"count:{(q.counted or '').lower()}":
         return slot
     word = joined.group(1)
     return slot if word == (q.counted or "").lower() else f"count:{word}"

@@ -135,10 +135,22 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
         if not lemma or lemma != index.lemma_of(fb):
             return False
         shared = _around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)
-        return len(shared) >= NAME_CONTEXT_WORDS
+        told = shared - _action_words(fa, index) - _action_words(fb, index)
+        return len(shared) >= NAME_CONTEXT_WORDS and len(told) >= 1
     if slot == "when":
         return bool(index.kinds_of(fa) & index.kinds_of(fb))
     return _same_thing(fa, fb, index) or _same_distinct_figure(fa, fb, index)
+
+
+TITLES = frozenset("mr mrs ms dr sen rep gov gen sgt lt col capt prof rev".split())
+
+
+def _action_words(fact: FactMention, index: CorpusIndex) -> set[str]:
+    """The event word itself and titles: "Dr. Benjamin received the award" and "Dr.
+    Benjamin received her degree" share only these, which say nothing of what was
+    received. What two statements of a name must share is the rest of the happening."""
+    text = index.texts.get(fact.doc, "")
+    return set(content_words(text[fact.event_start : fact.event_end])) | TITLES
 
 
 # A figure no coincidence repeats: two sources of one story that both give "179 aerial
@@ -271,8 +283,17 @@ def _can_compare(
 
 
 def _another_figure(ev: PairEvidence, slot: str) -> bool:
-    """The two sentences give another figure alike (the same count of another thing)."""
-    return any(s != slot and s != "count:age" and slot_kind(s) == "count" for s in ev.agree)
+    """The two sentences give another figure alike (the same count of another thing).
+
+    An age counts for a measure: "the 36-year-old ... fell about 200ft" and "The
+    36-year-old ... fell approximately 200 metres" tell one person's one fall; for a
+    sum or a share it does not (whose age says nothing of which contract)."""
+    return any(
+        s != slot
+        and slot_kind(s) == "count"
+        and (s != "count:age" or slot in MEASURE_SLOTS)
+        for s in ev.agree
+    )
 
 
 def _any_against(
