@@ -108,6 +108,17 @@ def test_agent_patient_and_place_are_named_arguments() -> None:
     assert "John Smith" in slots(facts_of("John Smith died in the crash on Monday."))["patient"]
 
 
+def test_a_headline_passive_makes_its_subject_the_one_acted_on() -> None:
+    for headline in (
+        "Chargers' Jackson arrested on suspicion of DUI",
+        "Jackson arrested on DUI charge",
+    ):
+        found = slots(facts_of(headline))
+        assert found.get("patient") == ["Jackson"] and "agent" not in found, (headline, found)
+    # an active verb with its object keeps its actor
+    assert "Smith" in slots(facts_of("Smith killed his wife on Monday."))["agent"]
+
+
 def test_attribution_quote_hedge_and_update() -> None:
     (fact,) = [f for f in facts_of("Police said 4 people were killed.") if f.slot == "count:killed"]
     assert fact.attribution == "Police"

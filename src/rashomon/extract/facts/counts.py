@@ -404,7 +404,9 @@ def _one_of_a_kind(ctx: FactContext) -> list[Quantity]:
             continue
         start, end = token.idx, noun.idx + len(noun)
         found.append(
-            Quantity(ctx.analysis.document.id, start, end, ctx.text[start:end], 1.0, counted=noun.text)
+            Quantity(
+                ctx.analysis.document.id, start, end, ctx.text[start:end], 1.0, counted=noun.text
+            )
         )
     return found
 

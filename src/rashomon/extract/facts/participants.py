@@ -52,10 +52,25 @@ def _add(
     facts.append(ctx.fact(event, slot, mention.key, mention.start, mention.end, tokens=[token]))
 
 
+# Verbs that take their person as object: with a subject and no object, no auxiliary
+# ("Chargers' Jackson arrested on suspicion of DUI", tagged as a simple past), the
+# sentence is a headline's passive.
+ACTED_ON = frozenset(
+    "arrest charge indict detain nominate appoint sentence convict jail capture injure "
+    "wound kill".split()
+)
+
+
 def _headline_passive(trigger: Token) -> bool:
     """ "Jackson arrested on DUI charge": a past participle with a subject and no
-    auxiliary is a headline's passive; its subject was acted on."""
-    return trigger.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    auxiliary is a headline's passive; its subject was acted on. A past tense of a verb
+    that needs its person as object, with no object and no auxiliary, reads the same."""
+    if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    if trigger.tag_ == "VBN":
+        return True
+    objects = any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in trigger.children)
+    return trigger.tag_ == "VBD" and trigger.lemma_.lower() in ACTED_ON and not objects
 
 
 def participant_facts(ctx: FactContext) -> list[FactMention]:

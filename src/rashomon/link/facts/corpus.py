@@ -267,6 +267,10 @@ def event_of(fact: FactMention, index: CorpusIndex) -> str | None:
     own = index.event_of.get((fact.doc, fact.event_start, fact.event_end))
     if own in index.happening:
         return own
+    if fact.slot in EVENT_SLOTS:
+        # who acted and who was acted on are roles of their own event word: "Johnson was
+        # walking ... when she was struck" makes her the walker, not the driver
+        return None
     candidates = [
         c
         for c in index.sentence_events.get((fact.doc, fact.sentence_start), [])
