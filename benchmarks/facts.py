@@ -202,13 +202,13 @@ def dump_unjudged(
 
     rows = []
     for c in conflicts:
-        if c.kind == "dispute" and judge_dispute(c, gold, matcher) == "unjudged":
+        if c.kind in ("dispute", "revision") and judge_dispute(c, gold, matcher) == "unjudged":
             key = dispute_key(c)
             if key not in judged.verdicts:
                 rows.append(
                     {
                         "key": key,
-                        "kind": "dispute",
+                        "kind": c.kind,
                         "slot": c.slot,
                         "a": [sentence(s) for s in c.a[:3]],
                         "b": [sentence(s) for s in c.b[:3]],
@@ -324,7 +324,7 @@ def summary(
     conflicts = pooled["conflicts"]
     disputes, why = score_disputes(conflicts, gold, matcher, judged)
     agreements = score_agreements(pooled["agreements"], matcher, judged)
-    revisions = score_revisions(conflicts, gold, matcher)
+    revisions = score_revisions(conflicts, gold, matcher, judged)
     omissions = score_omissions(pooled["omissions"], gold, matcher, judged)
     base_disputes, _ = score_disputes(pooled["base_conflicts"], gold, matcher)
     base_agreements = score_agreements(pooled["base_agreements"], matcher)

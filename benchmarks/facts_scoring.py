@@ -326,8 +326,14 @@ def recall_of_conflicts(
     return {k: (v[0], v[1]) for k, v in totals.items()}
 
 
-def score_revisions(conflicts: Sequence[SysConflict], gold: Gold, matcher: Matcher) -> Tally:
+def score_revisions(
+    conflicts: Sequence[SysConflict],
+    gold: Gold,
+    matcher: Matcher,
+    judged: Judgments | None = None,
+) -> Tally:
     tally = Tally()
+    judged = judged or Judgments()
     for c in conflicts:
         if c.kind != "revision":
             continue
@@ -335,7 +341,7 @@ def score_revisions(conflicts: Sequence[SysConflict], gold: Gold, matcher: Match
         if outcome == "revision":
             tally.right += 1
         elif outcome == "unjudged":
-            tally.unjudged += 1
+            judged.apply(tally, dispute_key(c))
         else:
             tally.wrong += 1
     return tally

@@ -99,6 +99,17 @@ def test_recall_counts_each_gold_relation_once_per_reason() -> None:
     assert score_revisions(revisions, g, Matcher(g)).right == 1
 
 
+def test_a_revision_outside_the_gold_counts_only_once_judged() -> None:
+    from facts_scoring import Judgments, dispute_key
+
+    g = gold()
+    outside = SysConflict("revision", "count:killed", (("d9", 1, 2),), (("d8", 3, 4),))
+    assert score_revisions([outside], g, Matcher(g)).unjudged == 1
+    judged = Judgments([{"key": dispute_key(outside), "verdict": "wrong"}])
+    tally = score_revisions([outside], g, Matcher(g), judged)
+    assert (tally.right, tally.wrong, tally.unjudged, tally.by_hand) == (0, 1, 0, 1)
+
+
 def test_omissions() -> None:
     g = gold()
     omissions = [
