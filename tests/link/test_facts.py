@@ -161,3 +161,24 @@ def test_a_distinct_figure_of_the_same_thing_is_agreed_whatever_verb_carries_it(
 def test_a_small_figure_with_the_same_noun_is_not_enough_to_agree() -> None:
     analysis = analyse(FAMILY_A, FAMILY_B)
     assert not [f for f in analysis.facts if f.slot == "count:child" and f.status == "agreed"]
+
+
+def test_two_statements_dated_apart_tell_two_happenings() -> None:
+    """One person hosts the ceremony twice: "in 2007" and "in 2014" are two hostings, so
+    the two statements of her name never confirm each other; an undated one may."""
+    from rashomon.link.facts.timing import StoryTime
+
+    texts = (
+        "Ellen DeGeneres will host the Oscars in 2014, the academy said on Friday.",
+        "Ellen DeGeneres hosted the Oscars in 2007, a show watched by 40 million people.",
+        "Ellen DeGeneres will host the Oscars, the academy said on Friday.",
+    )
+    analyses = [
+        extract_document(Document(f"d{i}", f"d{i}.txt", t, published="2013-08-02"))
+        for i, t in enumerate(texts)
+    ]
+    time = StoryTime(analyses, {})
+    hosts = [next(f for f in a.facts if f.slot == "agent") for a in analyses]
+    assert time.dated_apart(hosts[0], hosts[1])
+    assert not time.dated_apart(hosts[0], hosts[2])
+    assert not time.dated_apart(hosts[0], hosts[0])

@@ -134,6 +134,8 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
         lemma = index.lemma_of(fa)
         if not lemma or lemma != index.lemma_of(fb):
             return False
+        if index.time.dated_apart(fa, fb):
+            return False
         shared = _around(fa, index, CONTEXT_CHARS) & _around(fb, index, CONTEXT_CHARS)
         told = shared - _action_words(fa, index) - _action_words(fb, index)
         return len(shared) >= NAME_CONTEXT_WORDS and len(told) >= 1

@@ -81,6 +81,16 @@ class StoryTime:
                 return True  # a day before the story's: an older happening
         return False
 
+    def dated_apart(self, a: FactMention, b: FactMention) -> bool:
+        """Both statements' sentences carry dates, and no date of one can be a date of the
+        other: "hosted the Oscars in 2007" and "will host the 2014 Oscars" tell two
+        hostings, though one person hosts both. Undated sentences are never apart."""
+        x = [v for v in self.sentence_dates.get((a.doc, a.sentence_start), ()) if v]
+        y = [v for v in self.sentence_dates.get((b.doc, b.sentence_start), ()) if v]
+        if not x or not y:
+            return False
+        return all(when_values_compatible(u, v) is False for u in x for v in y)
+
 
 def _before(day: str, main: str) -> bool:
     """Whether ``day`` ends before ``main`` starts (bare weekdays cannot be ordered).
