@@ -28,6 +28,9 @@ UNDERGOING = frozenset("die perish drown disappear vanish fall collapse suffer s
 # Verbs whose place is where someone lives or is based, not where something happened.
 DWELLING = frozenset("live reside stay base headquarter settle grow".split())
 PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+# Verbs whose object is the means, not the one acted on: "officers used a Taser to
+# subdue him" names a device (often tagged as an organisation), not a victim.
+INSTRUMENTAL = frozenset("use utilize wield brandish".split())
 
 
 def _named(token: Token, ctx: FactContext) -> list[EntityMention]:
@@ -86,6 +89,8 @@ def participant_facts(ctx: FactContext) -> list[FactMention]:
                 undergoes = lemma in UNDERGOING or _headline_passive(trigger)
                 slot = "patient" if undergoes else "agent"
             elif verbal and dep in PATIENT_DEPS:
+                if lemma in INSTRUMENTAL:
+                    continue
                 slot = "patient"
             elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
                 for obj in child.children:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rashomon.extract.quantities.atoms import Atom, match_atom
 from rashomon.extract.quantities.context import DocContext
 from rashomon.extract.quantities.counted import (
+    counted_after_hyphen,
     counted_after_of,
     counted_following,
     counted_text,
@@ -241,10 +242,13 @@ def build(ctx: DocContext, i: int) -> tuple[Found | None, int]:
 
     # The counted noun.
     counted = None
+    hyphened = counted_after_hyphen(ctx, found.end) if found.unit is None else None
     of_noun = counted_after_of(ctx, found.end)
     if of_noun is not None and any(k in ctx.blocked for k in range(found.end, of_noun.i + 1)):
         of_noun = None  # "7% of GM's 2008 revenue": the phrase crosses a date
-    if of_noun is not None:
+    if hyphened is not None and atom.bare and not is_range:
+        counted, found.end = hyphened, hyphened.i + 1
+    elif of_noun is not None:
         counted, found.end = of_noun, of_noun.i + 1
     elif found.unit is None:
         counted = counted_following(ctx, last_number.end - 1, found.end)
@@ -254,7 +258,12 @@ def build(ctx: DocContext, i: int) -> tuple[Found | None, int]:
             found.end = counted.i + 1
     if counted is not None:
         found.counted = counted_text(counted)
-    if found.unit is None and not modified and names_a_model(doc, atom, start, counted):
+    if (
+        found.unit is None
+        and not modified
+        and (hyphened is None or counted is not hyphened)
+        and names_a_model(doc, atom, start, counted)
+    ):
         return None, found.end
 
     if (

@@ -65,7 +65,10 @@ def _looks_like_range(text: str) -> bool:
 
 
 def _names_a_model(doc: Doc, i: int) -> bool:
-    """ "Boeing 787", "Airbus 380", "787-8": a number glued to a brand or a suffix."""
+    """ "Boeing 787", "Airbus 380", "787-8": a number glued to a brand or a suffix.
+
+    A number hyphenated to a lower-case noun is a measure, not a name: "a 48-page
+    indictment", "the 35-word oath"."""
     prev = doc[i - 1]
     if prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and prev.is_title:
         return prev.ent_type_ not in TEMPORAL_LABELS
@@ -79,6 +82,7 @@ def _names_a_model(doc: Doc, i: int) -> bool:
         and i + 2 < len(doc)
         and not nxt.whitespace_
         and any(c.isalpha() for c in doc[i + 2].text)
+        and not (doc[i + 2].is_lower and doc[i + 2].tag_ == "NN")
     )
 
 
