@@ -182,3 +182,19 @@ def test_two_statements_dated_apart_tell_two_happenings() -> None:
     assert time.dated_apart(hosts[0], hosts[1])
     assert not time.dated_apart(hosts[0], hosts[2])
     assert not time.dated_apart(hosts[0], hosts[0])
+
+
+INDICTMENT_A = (
+    "A federal grand jury indicted the former campaign chairman on Friday, and prosecutors "
+    "unsealed a 48-page indictment that lays out years of tax fraud, officials said."
+)
+INDICTMENT_B = (
+    "Prosecutors on Friday made public the 47-page indictment of the former campaign "
+    "chairman, which charges him with years of tax fraud."
+)
+
+
+def test_two_lengths_of_one_document_are_disputed() -> None:
+    analysis = analyse(INDICTMENT_A, INDICTMENT_B, dates=("2017-10-30", "2017-10-30"))
+    pages = disputed(analysis, "count:page")
+    assert pages, [(f.slot, f.status, [v.label for v in f.values]) for f in analysis.facts]

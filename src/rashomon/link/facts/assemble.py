@@ -277,9 +277,18 @@ def _can_compare(
                 continue
             if slot == "count:age" and ev.shared_names < SHARED_PERSON:
                 continue  # an age is a person's: both sentences must name the same person
-            if kind == "count" and slot not in DISPUTED_FIGURES and not _another_figure(ev, slot):
+            if (
+                kind == "count"
+                and slot not in DISPUTED_FIGURES
+                and not _another_figure(ev, slot)
+                and not _measures_of_one_thing(fa, fb, index)
+            ):
                 continue  # a sum or a measure: the sentences must agree on another figure
-            if not story_slot or _same_thing(fa, fb, index):
+            if (
+                not story_slot
+                or _same_thing(fa, fb, index)
+                or _measures_of_one_thing(fa, fb, index)
+            ):
                 return True
     return False
 
@@ -291,11 +300,22 @@ def _another_figure(ev: PairEvidence, slot: str) -> bool:
     36-year-old ... fell approximately 200 metres" tell one person's one fall; for a
     sum or a share it does not (whose age says nothing of which contract)."""
     return any(
-        s != slot
-        and slot_kind(s) == "count"
-        and (s != "count:age" or slot in MEASURE_SLOTS)
+        s != slot and slot_kind(s) == "count" and (s != "count:age" or slot in MEASURE_SLOTS)
         for s in ev.agree
     )
+
+
+_HYPHEN_MEASURE = re.compile(r"^\d[\d,.]*[-\u2013][a-z]+$")
+
+
+def _measures_of_one_thing(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
+    """Two hyphenated measures of the same noun: "a 48-page indictment" and "the
+    47-page indictment" measure one document, which cannot have both lengths; a sum
+    ("$3 billion") or a count ("three boats") may be a part of another."""
+    if not (_HYPHEN_MEASURE.match(a.text) and _HYPHEN_MEASURE.match(b.text)):
+        return False
+    what = _what_it_pays(a, index)
+    return what is not None and what == _what_it_pays(b, index)
 
 
 def _any_against(
