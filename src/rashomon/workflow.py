@@ -36,6 +36,7 @@ HTML_NAME = "report.html"
 EXPORT_STEPS = ("store", JSON_NAME, HTML_NAME)
 LINKED_KEY = "linked"  # store meta: what the stored corpus results were made from
 EXPORTED_KEY = "exported"  # store meta: what the present exports were made from
+VALIDATED_KEY = "validated"  # store meta: digests of export items found valid before
 
 
 class OutputError(Exception):
@@ -362,8 +363,7 @@ def link_and_export(
     if store.get_meta(LINKED_KEY) == state:
         analysis = store.load_analysis(analyses)
         if exports and not exports_fresh(store, out, state):
-            write_exports(analysis, analyses, out, hooks)
-            store.set_meta(EXPORTED_KEY, state)
+            export_stored(store, analysis, analyses, out, hooks, state)
             clock.lap("export")
         return analysis, analyses
     store.set_meta(LINKED_KEY, None)  # until the new results are saved
@@ -384,8 +384,7 @@ def link_and_export(
     store.set_meta(LINKED_KEY, state)
     hooks.on_advance("export", 1)
     if exports:
-        write_exports(analysis, analyses, out, hooks)
-        store.set_meta(EXPORTED_KEY, state)
+        export_stored(store, analysis, analyses, out, hooks, state)
     clock.lap("export")
     return analysis, analyses
 
@@ -439,18 +438,40 @@ def link_documents(
     return analysis
 
 
-def write_exports(
-    analysis: Analysis, analyses: Sequence[DocumentAnalysis], out: Path, hooks: Hooks
+def export_stored(
+    store: Store,
+    analysis: Analysis,
+    analyses: Sequence[DocumentAnalysis],
+    out: Path,
+    hooks: Hooks,
+    state: str,
 ) -> None:
-    """analysis.json and report.html, each replaced atomically."""
+    """Write the exports, validating only the JSON items no earlier export of this
+    store held (their digests are kept in the store), and record what they show."""
+    known = set((store.get_meta(VALIDATED_KEY) or "").split())
+    valid = write_exports(analysis, analyses, out, hooks, known)
+    store.set_meta(VALIDATED_KEY, " ".join(sorted(valid)))
+    store.set_meta(EXPORTED_KEY, state)
+
+
+def write_exports(
+    analysis: Analysis,
+    analyses: Sequence[DocumentAnalysis],
+    out: Path,
+    hooks: Hooks,
+    known: set[str] | None = None,
+) -> set[str]:
+    """analysis.json and report.html, each replaced atomically; the digests of the
+    JSON items, all valid (``known``: items found valid before, not checked again)."""
     from rashomon.atomicfile import write_atomic
     from rashomon.report.html import render_html
     from rashomon.report.json_export import write_json
 
     remove_stale_temporaries(out)
     words = word_counts(analyses)
+    valid: set[str] = set()
     writers: dict[str, Callable[[Path], object]] = {
-        JSON_NAME: lambda path: write_json(analysis, path),
+        JSON_NAME: lambda path: valid.update(write_json(analysis, path, known)),
         HTML_NAME: lambda path: write_atomic(path, render_html(analysis, words)),
     }
     for name, write in writers.items():
@@ -463,6 +484,7 @@ def write_exports(
                 "the previous file is unchanged"
             ) from None
         hooks.on_advance("export", 1)
+    return valid
 
 
 def word_counts(analyses: Sequence[DocumentAnalysis]) -> dict[str, int]:

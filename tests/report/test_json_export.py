@@ -48,3 +48,21 @@ def test_the_inlined_schema_judges_as_the_schema_does(export):
             jsonschema.validate(bad, load_schema())
         with pytest.raises(jsonschema.ValidationError):
             validate_export(bad)
+
+
+def test_items_found_valid_before_are_trusted_and_only_new_items_are_judged(export):
+    known = validate_export(export)
+    assert len(known) == sum(len(v) for v in export.values() if isinstance(v, list))
+    assert validate_export(export, known) == known
+    for bad in breakages(export):  # a broken item is a new item: judged, refused
+        with pytest.raises(jsonschema.ValidationError):
+            validate_export(bad, known)
+    no_documents = {k: v for k, v in export.items() if k != "documents"}  # top level judged
+    with pytest.raises(jsonschema.ValidationError):
+        validate_export(no_documents, known)
+    wrong_type = {**export, "stories": []}  # an object, not an array, at the top level
+    with pytest.raises(jsonschema.ValidationError):
+        validate_export(wrong_type, known)
+    other_array = {**export, "events": [export["entities"][0]]}  # valid elsewhere only
+    with pytest.raises(jsonschema.ValidationError):
+        validate_export(other_array, known)

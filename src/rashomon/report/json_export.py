@@ -6,6 +6,7 @@ disk while writing leaves the previous export whole.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -59,11 +60,57 @@ def export_validator() -> jsonschema.protocols.Validator:
     return jsonschema.validators.validator_for(schema)(inline_refs(schema))
 
 
-def validate_export(data: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` when ``data`` does not fit the schema."""
+def validate_export(data: dict[str, Any], known: set[str] | None = None) -> set[str]:
+    """Raise ``jsonschema.ValidationError`` when ``data`` does not fit the schema;
+    return the digests of its items (see :func:`item_digests`).
+
+    ``known`` holds the digests of items found valid before (by an earlier
+    export of the same store): those are not validated again. The schema puts
+    no constraint across the items of an array (no ``uniqueItems``, no
+    ``contains``), so an item valid once is valid in any export, and adding one
+    document to a large store validates only the items that changed: the
+    export's top level, then each new item against its array's item schema."""
     validator = export_validator()
-    if not validator.is_valid(data):  # one pass when valid; the best error only when not
-        raise jsonschema.exceptions.best_match(validator.iter_errors(data))
+    digests = item_digests(data)
+    if known is None or not digests.keys() <= set(validator.schema["properties"]):
+        if not validator.is_valid(data):  # one pass when valid; the best error only when not
+            raise jsonschema.exceptions.best_match(validator.iter_errors(data))
+        return {d for per_key in digests.values() for d in per_key}
+    shell = {k: ([] if k in digests else v) for k, v in data.items()}
+    if not validator.is_valid(shell):
+        raise jsonschema.exceptions.best_match(validator.iter_errors(shell))
+    for key, per_key in digests.items():
+        items_schema = validator.schema["properties"][key]["items"]
+        item_validator = validator.evolve(schema=items_schema)
+        for item, digest in zip(data[key], per_key, strict=True):
+            if digest not in known and not item_validator.is_valid(item):
+                raise jsonschema.exceptions.best_match(item_validator.iter_errors(item))
+    return {d for per_key in digests.values() for d in per_key}
+
+
+def item_digests(data: dict[str, Any]) -> dict[str, list[str]]:
+    """Per top-level array of ``data``: one digest per item, of the item's content
+    and of the schema it is judged by (an item of another array, or of another
+    schema, never shares a digest)."""
+    schema_key = schema_digest()
+    digests: dict[str, list[str]] = {}
+    for key, value in data.items():
+        if isinstance(value, list):
+            digests[key] = [
+                hashlib.blake2b(
+                    f"{schema_key} {key} ".encode()
+                    + json.dumps(item, sort_keys=True, ensure_ascii=True).encode(),
+                    digest_size=12,
+                ).hexdigest()
+                for item in value
+            ]
+    return digests
+
+
+@lru_cache(maxsize=1)
+def schema_digest() -> str:
+    text = json.dumps(load_schema(), sort_keys=True)
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def export_text(data: dict[str, Any]) -> str:
@@ -77,9 +124,11 @@ def export_text(data: dict[str, Any]) -> str:
     return text
 
 
-def write_json(analysis: Analysis, path: str | Path) -> dict[str, Any]:
-    """Validate the export and replace ``path`` with it atomically."""
+def write_json(analysis: Analysis, path: str | Path, known: set[str] | None = None) -> set[str]:
+    """Validate the export (items in ``known`` were found valid before, see
+    :func:`validate_export`) and replace ``path`` with it atomically; return the
+    digests of its items, all valid."""
     data = analysis_to_json(analysis)
-    validate_export(data)
+    digests = validate_export(data, known)
     write_atomic(Path(path), export_text(data))
-    return data
+    return digests
