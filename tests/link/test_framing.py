@@ -7,6 +7,7 @@ import pytest
 from rashomon.extract.entities import find_entity_mentions
 from rashomon.extract.framing import find_framing_terms
 from rashomon.extract.quotes import find_quotes
+from rashomon.link import framing as framing_module
 from rashomon.link.entities import key_index, link_entities
 from rashomon.link.framing import framing_table, link_framing, loaded_share, source_summary
 from rashomon.model import Document, DocumentAnalysis, Sentence
@@ -139,3 +140,19 @@ def test_one_loaded_word_is_not_a_stance(nlp):
     entities, index = link_entities(analyses)
     framings = link_framing(analyses, key_index(analyses, index))
     assert all(s == "neutral" for f in framings for s in f.stance.values())
+
+
+def test_a_sentence_is_scored_once_and_a_kept_tone_is_the_one_computed():
+    text = "The brutal regime crushed the peaceful protest, witnesses said."
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
+    fresh = framing_module.sentence_tone(text)
+    assert fresh == vader < 0
+    key = framing_module.tone_key(text)
+    assert framing_module.new_tones({})[key] == fresh  # to be kept by the store
+    assert key not in framing_module.new_tones({key: fresh})
+    other = "A second sentence nobody scored before, with a kept tone."
+    framing_module.remember_tones({framing_module.tone_key(other): 0.25})
+    assert framing_module.sentence_tone(other) == 0.25  # read back, not scored again
+    assert framing_module.tone_key(other) not in framing_module.new_tones({})

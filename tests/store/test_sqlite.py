@@ -124,3 +124,12 @@ def test_word_vectors_are_kept_and_an_older_store_has_none(tmp_path):
         store.save_word_vectors({"invade": b"\x00\x00\x00\x00"})  # a known word keeps its vector
     with Store(tmp_path / "a.sqlite") as store:
         assert store.load_word_vectors() == {"invade": b"\x00\x00\x80?", "quake": b"\x00\x00\x00@"}
+
+
+def test_sentence_tones_are_kept_exactly_and_an_older_store_has_none(tmp_path):
+    with Store(tmp_path / "a.sqlite") as store:
+        assert store.load_sentence_tones() == {}  # no table yet: nothing cached
+        store.save_sentence_tones({"a1": -0.4404, "b2": 1 / 3})
+        store.save_sentence_tones({"a1": 0.0})  # a known sentence keeps its tone
+    with Store(tmp_path / "a.sqlite") as store:
+        assert store.load_sentence_tones() == {"a1": -0.4404, "b2": 1 / 3}

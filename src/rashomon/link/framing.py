@@ -31,6 +31,7 @@ would name the referent, not framing.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,9 +62,37 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+_TONES: dict[str, float] = {}  # digest of a sentence's text -> its tone, this process's
+_SCORED: set[str] = set()  # digests this process scored itself (not given by remember_tones)
+
+
 def sentence_tone(text: str) -> float:
-    """VADER compound score (-1..+1) of a sentence."""
-    return float(_vader().polarity_scores(text)["compound"])
+    """VADER compound score (-1..+1) of a sentence, each distinct text scored once.
+
+    The score is a function of the text alone, so one kept by an earlier run
+    (:func:`remember_tones`) is the one this run would compute: a run that adds
+    a few documents to a large store scores only their sentences."""
+    key = tone_key(text)
+    tone = _TONES.get(key)
+    if tone is None:
+        tone = _TONES[key] = float(_vader().polarity_scores(text)["compound"])
+        _SCORED.add(key)
+    return tone
+
+
+def tone_key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def remember_tones(stored: Mapping[str, float]) -> None:
+    """Take sentence tones kept from earlier runs (digest -> tone, as :func:`new_tones` gives)."""
+    for key, tone in stored.items():
+        _TONES.setdefault(key, tone)
+
+
+def new_tones(known: Mapping[str, float]) -> dict[str, float]:
+    """The tones this process scored that ``known`` lacks."""
+    return {k: _TONES[k] for k in _SCORED if k not in known}
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:

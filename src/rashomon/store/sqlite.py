@@ -392,6 +392,28 @@ class Store:
                 "INSERT OR IGNORE INTO word_vectors VALUES (?, ?)", list(vectors.items())
             )
 
+    def load_sentence_tones(self) -> dict[str, float]:
+        """Sentence digest -> its VADER tone; empty in an older store (see
+        :func:`rashomon.link.framing.sentence_tone`: framing scores each sentence
+        once, not again on every run that adds a document)."""
+        try:
+            return dict(self.db.execute("SELECT sentence, tone FROM sentence_tones"))
+        except sqlite3.OperationalError:  # a store written before the table existed
+            return {}
+
+    def save_sentence_tones(self, tones: dict[str, float]) -> None:
+        """Add sentence tones (existing sentences keep theirs)."""
+        if not tones:
+            return
+        with self.db:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS sentence_tones "
+                "(sentence TEXT PRIMARY KEY, tone REAL NOT NULL)"
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO sentence_tones VALUES (?, ?)", list(tones.items())
+            )
+
     # --- the run log ---------------------------------------------------------------
 
     def begin_run(self, inputs: Sequence[str]) -> int:
