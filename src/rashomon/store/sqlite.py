@@ -374,45 +374,38 @@ class Store:
 
         Linking embeds each distinct event lemma; keeping the vectors here means a
         run that adds a few documents encodes only the lemmas it has not met."""
-        try:
-            return dict(self.db.execute("SELECT word, vector FROM word_vectors"))
-        except sqlite3.OperationalError:  # a store written before the table existed
-            return {}
+        return self._load_cache("word_vectors", "word", "vector")
 
     def save_word_vectors(self, vectors: dict[str, bytes]) -> None:
         """Add word vectors (existing words keep theirs)."""
-        if not vectors:
-            return
-        with self.db:
-            self.db.execute(
-                "CREATE TABLE IF NOT EXISTS word_vectors "
-                "(word TEXT PRIMARY KEY, vector BLOB NOT NULL)"
-            )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO word_vectors VALUES (?, ?)", list(vectors.items())
-            )
+        self._save_cache("word_vectors", "word", "vector BLOB", vectors)
 
     def load_sentence_tones(self) -> dict[str, float]:
         """Sentence digest -> its VADER tone; empty in an older store (see
         :func:`rashomon.link.framing.sentence_tone`: framing scores each sentence
         once, not again on every run that adds a document)."""
-        try:
-            return dict(self.db.execute("SELECT sentence, tone FROM sentence_tones"))
-        except sqlite3.OperationalError:  # a store written before the table existed
-            return {}
+        return self._load_cache("sentence_tones", "sentence", "tone")
 
     def save_sentence_tones(self, tones: dict[str, float]) -> None:
         """Add sentence tones (existing sentences keep theirs)."""
-        if not tones:
+        self._save_cache("sentence_tones", "sentence", "tone REAL", tones)
+
+    def _load_cache(self, table: str, key: str, value: str) -> dict[str, Any]:
+        """A key -> value table that linking fills as it goes; empty when not made yet."""
+        try:
+            return dict(self.db.execute(f"SELECT {key}, {value} FROM {table}"))
+        except sqlite3.OperationalError:  # a store written before the table existed
+            return {}
+
+    def _save_cache(self, table: str, key: str, value: str, rows: dict[str, Any]) -> None:
+        """Add rows to a cache table (made on first use); existing keys keep their value."""
+        if not rows:
             return
         with self.db:
             self.db.execute(
-                "CREATE TABLE IF NOT EXISTS sentence_tones "
-                "(sentence TEXT PRIMARY KEY, tone REAL NOT NULL)"
+                f"CREATE TABLE IF NOT EXISTS {table} ({key} TEXT PRIMARY KEY, {value} NOT NULL)"
             )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO sentence_tones VALUES (?, ?)", list(tones.items())
-            )
+            self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", list(rows.items()))
 
     # --- the run log ---------------------------------------------------------------
 
