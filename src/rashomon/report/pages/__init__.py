@@ -9,9 +9,10 @@ content is tested once, here.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from rashomon.model import Event, from_dict
 from rashomon.store import queries
 from rashomon.store.queries import CorpusIndex
 
@@ -22,6 +23,10 @@ class PageContext:
 
     db: sqlite3.Connection
     index: CorpusIndex
+    # Events as model objects, by id, made once per context (a request of the
+    # server, the whole of report.html): entity timelines share most events.
+    # Read-only: what a page returns is made from them, never a part of them.
+    event_models: dict[str, Event] = field(default_factory=dict)
 
     @classmethod
     def of(cls, db: sqlite3.Connection) -> PageContext:
@@ -31,6 +36,13 @@ class PageContext:
         """Events by id (unknown ids skipped), in the order asked."""
         rows = [self.index.events[i].rowid for i in ids if i in self.index.events]
         return queries.items(self.db, rows)
+
+    def event_objects(self, ids: list[str]) -> list[Event]:
+        """:meth:`events` as :class:`~rashomon.model.Event` objects, each decoded once."""
+        fresh = [i for i in dict.fromkeys(ids) if i not in self.event_models]
+        for data in self.events(fresh):
+            self.event_models[data["id"]] = from_dict(Event, data)
+        return [self.event_models[i] for i in ids if i in self.event_models]
 
     def facts(self, ids: list[str]) -> list[dict[str, Any]]:
         rows = [self.index.facts[i].rowid for i in ids if i in self.index.facts]

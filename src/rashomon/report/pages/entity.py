@@ -12,8 +12,7 @@ import datetime as dt
 from typing import Any
 
 from rashomon.link.timelines import timeline_rows
-from rashomon.model import Analysis, Document, from_dict
-from rashomon.model import Event as EventModel
+from rashomon.model import Analysis, Document
 from rashomon.report.pages import PageContext, page_window
 from rashomon.report.pages.format import date_label, snippet, source_label
 from rashomon.store import queries
@@ -32,7 +31,7 @@ def entity_timeline(
     """One page of the entity's timeline, dated events first in time order."""
     ids = queries.timeline_ids(ctx.db, entity_id)
     window = ids[offset : offset + limit]
-    events = [from_dict(EventModel, e) for e in ctx.events(window)]
+    events = ctx.event_objects(window)
     doc_ids = [d for e in events for d in [*e.docs, *(m.doc for m in e.mentions)]]
     meta = queries.documents_meta(ctx.db, doc_ids)
     documents = [
