@@ -285,3 +285,22 @@ def test_the_day_before_another_event_is_not_dated_from_the_report() -> None:
     assert times("He died the day before yesterday.") == [
         ("the day before yesterday", "2013-09-14")
     ]
+
+
+FLOODED = "The plant has been idle since it flooded last March, the union said."
+
+
+@pytest.mark.parametrize(
+    ("dct", "sentence", "value"),
+    [
+        # Written in March: "last March" is a year back, not the current month.
+        ("2016-03-14", FLOODED, "2015-03"),
+        ("2016-03-14", "Talks on the treaty resume next March in Vienna.", "2017-03"),
+        # Written later in the year: the March just gone.
+        ("2016-10-14", FLOODED, "2016-03"),
+    ],
+)
+def test_last_month_name_in_a_report_of_that_month(tag, dct, sentence, value):
+    span = "last March" if "last" in sentence else "next March"
+    mention = _find(tag(sentence, dct), span)
+    assert (mention.type, mention.value, mention.anchor) == ("DATE", value, dct)
