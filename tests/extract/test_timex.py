@@ -304,3 +304,19 @@ def test_last_month_name_in_a_report_of_that_month(tag, dct, sentence, value):
     span = "last March" if "last" in sentence else "next March"
     mention = _find(tag(sentence, dct), span)
     assert (mention.type, mention.value, mention.anchor) == ("DATE", value, dct)
+
+
+def test_a_holiday_in_a_past_clause_is_the_last_one() -> None:
+    """ "was arrested on Christmas Day" in a September report is last December's; a
+    future clause keeps this year's, and a stated year is kept."""
+    from rashomon.extract.pipeline import extract_document
+    from rashomon.model import Document
+
+    def values(text: str) -> list[str | None]:
+        doc = Document("d", "d.txt", text, published="2013-09-16")
+        return [t.value for t in extract_document(doc).times]
+
+    assert values("He was arrested on Christmas Day.") == ["2012-12-25"]
+    assert values("He will be home for Christmas.") == ["2013-12-25"]
+    assert values("He was arrested at Christmas 2011.") == ["2011-12-25"]
+    assert values("They met at Easter.") == ["2013-03-31"]
