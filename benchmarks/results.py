@@ -15,6 +15,7 @@ RESULTS = HERE / "results"
 REPORT = HERE.parent / "BENCHMARKS.md"
 ORDER = [
     "tempeval3",
+    "timex_ecbplus",
     "throughput",
     "quotes_basil",
     "entity_linking",

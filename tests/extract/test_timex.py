@@ -267,3 +267,56 @@ def test_values_follow_timex3_syntax(tag):
         assert mention.value is None or pattern.match(mention.value), mention
     assert _find(mentions, "the third quarter of 2013").value == "2013-Q3"
     assert _find(mentions, "a year and a half").value == "P18M"
+
+
+def test_the_day_before_another_event_is_not_dated_from_the_report() -> None:
+    """ "The day before Buckley's death" dates another event, not the day before the
+    report; "the day before" alone and "the day before yesterday" keep their reading."""
+    from rashomon.extract.pipeline import extract_document
+    from rashomon.model import Document
+
+    def times(text: str) -> list[tuple[str, str | None]]:
+        doc = Document("d", "d.txt", text, published="2013-09-16")
+        return [(t.text, t.value) for t in extract_document(doc).times]
+
+    assert times("The day before Buckley's death another climber died after a fall.") == []
+    assert times("The day before the vote, he resigned.") == []
+    assert times("He had been arrested the day before.") == [("the day before", "2013-09-15")]
+    assert times("He died the day before yesterday.") == [
+        ("the day before yesterday", "2013-09-14")
+    ]
+
+
+FLOODED = "The plant has been idle since it flooded last March, the union said."
+
+
+@pytest.mark.parametrize(
+    ("dct", "sentence", "value"),
+    [
+        # Written in March: "last March" is a year back, not the current month.
+        ("2016-03-14", FLOODED, "2015-03"),
+        ("2016-03-14", "Talks on the treaty resume next March in Vienna.", "2017-03"),
+        # Written later in the year: the March just gone.
+        ("2016-10-14", FLOODED, "2016-03"),
+    ],
+)
+def test_last_month_name_in_a_report_of_that_month(tag, dct, sentence, value):
+    span = "last March" if "last" in sentence else "next March"
+    mention = _find(tag(sentence, dct), span)
+    assert (mention.type, mention.value, mention.anchor) == ("DATE", value, dct)
+
+
+def test_a_holiday_in_a_past_clause_is_the_last_one() -> None:
+    """ "was arrested on Christmas Day" in a September report is last December's; a
+    future clause keeps this year's, and a stated year is kept."""
+    from rashomon.extract.pipeline import extract_document
+    from rashomon.model import Document
+
+    def values(text: str) -> list[str | None]:
+        doc = Document("d", "d.txt", text, published="2013-09-16")
+        return [t.value for t in extract_document(doc).times]
+
+    assert values("He was arrested on Christmas Day.") == ["2012-12-25"]
+    assert values("He will be home for Christmas.") == ["2013-12-25"]
+    assert values("He was arrested at Christmas 2011.") == ["2011-12-25"]
+    assert values("They met at Easter.") == ["2013-03-31"]

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from rashomon.ingest.clean import clean_text
 from rashomon.ingest.layout import split_blocks
+from rashomon.ingest.template import find_template_lines
 
 from .corpus import BENCH, basil_articles, wikinews_articles, wrapped_pages
 
@@ -95,6 +96,30 @@ def test_quoted_or_reported_prompt_words_are_content(line):
     """Prompt words inside a quotation or a report of speech are article text."""
     text, removed = _clean([BODY[0], line, BODY[3]])
     assert line in text.split("\n\n"), removed.get(line)
+
+
+OTHER_STORY = [
+    "Police in the capital arrested three more people on Wednesday, a spokesman said.",
+    "The group has called for a general strike next week.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("“Share this video, like our page and subscribe for updates,” the banner read.", True),
+        ('"Comment below and share this post with your friends," read the banner.', True),
+        ("Share this post and leave a comment below.", False),  # the site's own prompt
+    ],
+)
+def test_a_quotation_printed_in_two_stories_of_one_site_is_not_template(line, kept):
+    """Two stories of one outlet quoting the same banner share a line full of
+    furniture words; the quotation marks make it content, not the site's chrome."""
+    first = "\n\n".join([BODY[0], line, BODY[3]])
+    second = "\n\n".join([OTHER_STORY[0], line, OTHER_STORY[1]])
+    template = find_template_lines({"site": [first, second]})["site"]
+    cleaned = clean_text(first, template)
+    assert (line in cleaned.text.split("\n\n")) == kept
 
 
 @pytest.mark.parametrize("line", ["Join the conversation", "View comments (27)", "14 Comments"])

@@ -123,6 +123,22 @@ def test_look_alike_countries_stay_apart(nlp):
     assert entity_with(entities, "Iraq").docs == ["a", "c"]
 
 
+def test_iran_and_oran_stay_apart_while_gaddafi_spellings_meet(nlp):
+    """The name key keeps back vowels apart from front ones: Oran, the Algerian
+    port, is not Iran, though both reports mention Libya's leader, spelt two ways."""
+    entities, _ = link(
+        nlp,
+        {
+            "a": "Iran condemned the strikes, and Muammar Gaddafi vowed to fight on in Tripoli.",
+            "b": "In Oran, Algeria's second city, crowds cheered as Moammar Qaddafi's rule fell.",
+        },
+    )
+    assert entity_with(entities, "Iran") is not entity_with(entities, "Oran")
+    assert entity_with(entities, "Oran").docs == ["b"]
+    gaddafi = entity_with(entities, "Muammar Gaddafi")
+    assert gaddafi.docs == ["a", "b"]
+
+
 def test_people_sharing_a_surname_stay_apart_with_a_candidate(nlp):
     entities, _ = link(
         nlp,

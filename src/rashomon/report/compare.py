@@ -36,6 +36,7 @@ from rashomon.report.facts import (
     slot_label,
     sources_of,
 )
+from rashomon.report.pages.format import file_name
 from rashomon.store import Store
 from rashomon.textsafe import one_line
 
@@ -48,7 +49,7 @@ def _snippet(text: str, limit: int = SNIPPET) -> str:
 
 
 class SourceNames:
-    """Short, readable names for documents: outlet, else title, else id."""
+    """Short, readable names for documents: outlet, else title, else file name, else id."""
 
     def __init__(self, analysis: Analysis) -> None:
         self.docs = {d.id: d for d in analysis.documents}
@@ -57,7 +58,7 @@ class SourceNames:
         doc = self.docs.get(doc_id)
         if doc is None:
             return doc_id
-        name = doc.outlet or _snippet(doc.title or doc.id, 40)
+        name = doc.outlet or _snippet(doc.title or file_name(doc.source) or doc.id, 40)
         return f"{name} ({doc.published[:10]})" if doc.published else name
 
     def text(self, doc_id: str, start: int, end: int) -> str:

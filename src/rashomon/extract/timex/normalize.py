@@ -218,6 +218,13 @@ def _time_of_day(text: str, ref: Reference) -> Timex | None:
     return Timex("TIME", f"{day_value}{clock}", None, anchor)
 
 
+def _holiday_day(text: str, year: int) -> date:
+    if text.startswith("easter"):
+        return easter(year)
+    month, day = _HOLIDAYS[text]
+    return date(year, month, day)
+
+
 def _holiday(text: str, ref: Reference) -> Timex | None:
     text = text.removeprefix("the ")
     year = None
@@ -228,6 +235,10 @@ def _holiday(text: str, ref: Reference) -> Timex | None:
     anchor = None
     if year is None and ref.dct is not None:
         year, anchor = ref.dct.year, ref.dct_value
+        # "was arrested on Christmas Day" in a September report: the last one, as for a
+        # month name in a past-tense clause
+        if ref.tense == PAST and _holiday_day(text, year) > ref.dct:
+            year -= 1
     if year is None:
         if text.startswith("easter"):
             return Timex("DATE", None)

@@ -91,7 +91,10 @@ _OTHER = {
     rf"(?:\s+and\s+(?:a|one)\s+half)?[\s-]+{UNIT_PLURAL}(?:\s+and\s+a\s+half)?(?:'s|')?"
     r"(?P<shift>\s+(?:ago|earlier|later|from\s+now|hence|back)(?!\s+than))?",
     "shift": r"(?:days|weeks|months|years|decades)\s+(?:ago|earlier|later)(?!\s+than)"
-    rf"|the\s+{_CAL_UNIT}\s+(?:before|after){_E}(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    # "the day before" alone; not "the day before the vote" / "before Buckley's death",
+    # which date another event, not the report
+    rf"|the\s+{_CAL_UNIT}\s+(?:before|after){_E}"
+    r"(?!\s+(?:the|a|an|his|her|its|their|this|that|\w+['’]s)\b)(?!(?-i:\s+[A-Z]))",
     "vague_duration": rf"(?:the\s+)?(?:past|last|coming|next|recent|following|previous)\s+"
     rf"(?:(?:{VAGUE})\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes)"
     rf"|(?:(?:{VAGUE})\s+)(?:days|weeks|months|years|decades|centuries|hours|minutes)"

@@ -8,6 +8,7 @@ USD", "40–60 fighters", "at least 50,000 refugees", "1 March 2008".
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Any
 
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -100,11 +101,19 @@ def time_label(t: dict[str, Any]) -> str:
     return text
 
 
+def file_name(source: str | None) -> str | None:
+    """The file a document was read from, without its folders: what a user recognises
+    when a page states no outlet and no title ("23_23ecb_1.txt", not "dfc66dc58d232")."""
+    return PurePath(source).name or None if source else None
+
+
 def source_label(doc: dict[str, Any] | None, doc_id: str = "") -> str:
-    """Outlet (date), else a short title, else the id."""
+    """Outlet (date), else a short title, else the file name, else the id."""
     if not doc:
         return doc_id
-    name = doc.get("outlet") or snippet(doc.get("title") or doc.get("id") or doc_id, 48)
+    name = doc.get("outlet") or snippet(
+        doc.get("title") or file_name(doc.get("source")) or doc.get("id") or doc_id, 48
+    )
     published = doc.get("published")
     return f"{name} ({published[:10]})" if published else name
 
