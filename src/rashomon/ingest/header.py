@@ -257,7 +257,10 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
                 if line_key(blocks[j].text) == key or (j > i and blocks[j].kind == body.PROSE):
                     header.used.add(j)
 
+    heads = [j for j in (header.title_at, body_start) if j is not None]
     for i, (author, method) in sorted(bylines.items(), key=lambda kv: abs(kv[0] - anchor)):
+        if min(_distance(blocks, i, j) for j in heads) > NEAR:
+            continue  # a teaser's byline in the rail above the article
         if meta.set("author", author, method, blocks[i].text, 0.85):
             header.used.add(i)
             break
@@ -276,10 +279,22 @@ def _bare(text: str, found: FoundDate) -> bool:
     return len(WORD_RE.findall(rest)) <= BARE_DATE_WORDS
 
 
-def _masthead(blocks: Sequence[Block], i: int, anchors: Sequence[int]) -> bool:
-    """A bare date far from the headline, byline and body (counting every block):
-    the masthead's "today", not the article's date."""
-    return min(abs(i - a) for a in anchors) > RAW_NEAR
+MENU_REASONS = frozenset({rules.NAVIGATION, rules.TEMPLATE})
+MASTHEAD_MENU = 3  # menu entries between a bare date and the headline below it
+
+
+def _masthead(blocks: Sequence[Block], i: int, anchors: Sequence[int], title_at: int) -> bool:
+    """A bare date far from the headline, byline and body (counting every block),
+    or above the headline with the site's menu in between: the masthead's
+    "today", not the article's date (the menu is the page's, the date too)."""
+    if min(abs(i - a) for a in anchors) > RAW_NEAR:
+        return True
+    menu = sum(
+        1
+        for b in blocks[i + 1 : title_at]
+        if b.kind == body.FURNITURE and b.reason in MENU_REASONS  # not list items: the article's
+    )
+    return menu >= MASTHEAD_MENU
 
 
 def _name_line(blocks: Sequence[Block], lo: int, body_start: int, header: Header) -> None:
@@ -322,12 +337,19 @@ def _pick_date(
             if near <= NEAR * 2:
                 ranked.append((3, near, i, found, "label:updated", 0.6))
         elif i in bylines or _name_beside_date(blocks[i], found):
-            ranked.append((1, near, i, found, "byline", 0.9))
+            # a byline far from the headline and the body (not from itself, an anchor) is
+            # a teaser's or a comment's: it may not outrank a date line beside the
+            # headline, and past twice NEAR it says nothing
+            near = min(_distance(blocks, i, a) for a in (title_at, body_start))
+            if near <= NEAR:
+                ranked.append((1, near, i, found, "byline", 0.9))
+            elif near <= NEAR * 2:
+                ranked.append((2.5, near, i, found, "byline", 0.7))
         elif (
             near <= NEAR
             and not teasers
             and _bare(blocks[i].text, found)
-            and not _masthead(blocks, i, anchors)
+            and not _masthead(blocks, i, anchors, title_at)
         ):
             ranked.append((2, near, i, found, "date-line", 0.8))
     if not ranked:
