@@ -133,6 +133,18 @@ def test_a_teasers_byline_far_above_does_not_outrank_the_date_line():
     assert meta.author is None  # nor is its author the article's
 
 
+def test_two_bare_dates_of_different_days_beside_the_header_give_none():
+    """A teaser's date above the headline and another below it: no label says which
+    is the article's, and no date beats a wrong date."""
+    text = (
+        "Nov. 18, 2019\n\nCouncil votes to close two rural schools\n\nNov. 19, 2019\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    assert clean_text(text).meta.published is None
+    one_day = text.replace("Nov. 18, 2019", "Nov. 19, 2019")
+    assert clean_text(one_day).meta.published == "2019-11-19"
+
+
 def test_updated_only_when_nothing_says_published():
     both = f"Schools to close\n\nPublished March 3, 2020\nUpdated March 5, 2020\n\n{LEDE}\n\n{MORE}"
     assert clean_text(both).meta.published == "2020-03-03"

@@ -354,7 +354,9 @@ def _pick_date(
             ranked.append((2, near, i, found, "date-line", 0.8))
     if not ranked:
         return
-    _, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
+    rank, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
+    if rank == 2 and len({r[3].iso[:10] for r in ranked if r[0] == 2}) > 1:
+        return  # bare date lines of two days beside the header: nothing says which is its own
     meta.set("published", found.iso, method, blocks[i].text, confidence)
     header.used.add(i)
     header.date_at = i
