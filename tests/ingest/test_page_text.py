@@ -124,3 +124,80 @@ def test_basil_articles_in_a_w3m_like_page_keep_their_body():
         )
         assert cleaned.meta.title == article.title.strip()
     assert lost == 0 and kept_chrome == 0
+
+
+# --- headlines: page chrome that reads like words is not the title -----------------------
+
+HEADLINE = "Fire destroys three homes on east side"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Back to city families",
+        "Flag of the city of Eastside",  # an image's alt text
+        "Eastside city fire department logo",
+    ],
+)
+def test_chrome_above_the_headline_is_not_the_title(chrome):
+    """A headline that shares few words with the article ties with the chrome above
+    it, and of tied lines the first would win: the chrome must not be a candidate."""
+    headline = "Blaze leaves city families homeless"
+    lede = f"{LEDE} The city fire department said the families would be housed."
+    text = f"{chrome}\n\n{headline}\n\nNov. 19, 2019\n\n{lede}\n\n{MORE}\n\n{LAST}"
+    assert clean_text(text).meta.title == headline
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "These are external links and will open in a new window",
+        "Zurück zur Übersicht",
+        "Retour aux actualités",
+        "Supported by our readers",
+    ],
+)
+def test_link_notes_and_back_links_are_chrome(chrome):
+    from rashomon.ingest.headline import UI_TEXT_RE
+
+    assert UI_TEXT_RE.search(chrome)
+    assert not UI_TEXT_RE.search(HEADLINE)
+
+
+def test_a_short_label_made_of_article_words_is_not_the_title():
+    """A section label ("Fire department") shares all its words with the article as
+    easily as it is short: its share of lede words counts over at least four words."""
+    headline = "Blaze leaves three city families homeless"
+    text = f"Fire department\n\n{headline}\n\nNov. 19, 2019\n\n{LEDE}\n\n{MORE}\n\n{LAST}"
+    assert clean_text(text).meta.title == headline
+
+
+def test_a_two_sentence_paragraph_is_not_the_title():
+    """Two sentences above the headline (a teaser's summary, a note) are a paragraph,
+    even when they share the article's words and sit next to the headline."""
+    note = (
+        "Firefighters were called to the east side of the city on Monday night. Three homes "
+        "were destroyed and the street remained closed"
+    )
+    headline = "Blaze leaves city families homeless"
+    text = f"{note}\n\n{headline}\n\nBy Ann Lee\n\n{LEDE}\n\n{MORE}\n\n{LAST}"
+    assert clean_text(text).meta.title == headline
+
+
+def test_a_headline_other_pages_also_print_is_the_title_beside_the_byline(tmp_path):
+    """Other pages of the site list this article in their rails, so its headline is a
+    cross-document line; printed beside the byline it is still this page's title."""
+    site = "Home\nNews\nReviews\n"
+    pages = {
+        "0.txt": f"{site}\n{HEADLINE}\n\nChris Davies - Nov 19, 2019, 10:31 pm CST\n\n"
+        f"{LEDE}\n\n{MORE}\n\n{LAST}\n",
+        "1.txt": f"{site}\nCity council approves the new budget\n\nBy Ann Lee\n\n{MORE}\n\n"
+        f"{LAST}\n\nMore stories\n\n{HEADLINE}\n",
+        "2.txt": f"{site}\nBridge repairs to start in spring\n\nBy Ann Lee\n\n{LAST}\n\n{LEDE}\n\n"
+        f"More stories\n\n{HEADLINE}\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    docs = {d.source[-5:]: d for d in ingest_paths([tmp_path]).documents}
+    assert docs["0.txt"].title == HEADLINE
+    assert docs["1.txt"].title == "City council approves the new budget"
