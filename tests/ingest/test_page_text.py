@@ -201,3 +201,48 @@ def test_a_headline_other_pages_also_print_is_the_title_beside_the_byline(tmp_pa
     docs = {d.source[-5:]: d for d in ingest_paths([tmp_path]).documents}
     assert docs["0.txt"].title == HEADLINE
     assert docs["1.txt"].title == "City council approves the new budget"
+
+
+# --- photo captions at the top of the article ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "In this photo issued by the city, firefighters stand outside one of the burned houses "
+        "on the east side, Monday, Nov. 18, 2019. Three homes were destroyed in the blaze.",
+        "Firefighters stand outside one of the burned houses on the east side of the city on "
+        "Monday night, Nov. 18, 2019. (AP Photo/Jane Doe)",
+        "Firefighters stand outside one of the burned houses on the east side of the city on "
+        "Monday night, Nov. 18, 2019. Three homes were destroyed in the blaze. less",
+        "Firefighters stand outside one of the burned houses on the east side of the city, "
+        "November 18, 2019. ©  Reuters / Jane Doe",
+    ],
+)
+def test_a_long_photo_caption_is_not_article_text(caption):
+    text = f"{HEADLINE}\n\nNov. 19, 2019\n\n{caption}\n\n{LEDE}\n\n{MORE}\n\n{LAST}"
+    cleaned = clean_text(text)
+    assert "burned houses" not in cleaned.text
+    assert LEDE in cleaned.text and LAST in cleaned.text
+    assert cleaned.meta.published == "2019-11-19"  # and its date is not a teaser's
+
+
+def test_a_paragraph_that_ends_in_more_or_less_is_kept():
+    sentence = "The council said it would spend more on the fire service, not less."
+    text = f"{HEADLINE}\n\nNov. 19, 2019\n\n{LEDE}\n\n{sentence}\n\n{MORE}\n\n{LAST}"
+    assert sentence in clean_text(text).text
+
+
+def test_dated_captions_do_not_make_the_header_a_list_of_teasers():
+    """Three dated lines make a head zone a teaser list only when they are date lines;
+    captions that mention their day are not."""
+    captions = [
+        f"In this photo firefighters stand outside a burned house on the east side, Nov. {day}, "
+        "2019. ©  Reuters / Jane Doe"
+        for day in (17, 18)
+    ]
+    text = (
+        f"{HEADLINE}\n\nNov. 19, 2019\n\n{captions[0]}\n\n{captions[1]}\n\n"
+        f"{LEDE}\n\n{MORE}\n\n{LAST}"
+    )
+    assert clean_text(text).meta.published == "2019-11-19"

@@ -256,7 +256,11 @@ def _pick_date(
     ranked = []
     title_at = header.title_at if header.title_at is not None else anchor
     anchors = [title_at, body_start, *(j for j in bylines if j < body_start)]
-    bare = {i for i, _, role in dates if role is None and i not in bylines}
+    bare = {  # date lines, not captions or sentences that mention a date
+        i
+        for i, found, role in dates
+        if role is None and i not in bylines and _bare(blocks[i].text, found)
+    }
     teasers = len(bare) >= TEASER_DATES  # a list of dated teasers: bare dates say nothing
     for i, found, role in dates:
         if role == "other":
