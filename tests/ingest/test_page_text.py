@@ -246,3 +246,27 @@ def test_dated_captions_do_not_make_the_header_a_list_of_teasers():
         f"{LEDE}\n\n{MORE}\n\n{LAST}"
     )
     assert clean_text(text).meta.published == "2019-11-19"
+
+
+def test_the_authors_note_closes_the_article():
+    """ "Jane Doe is a freelance writer ..." ends the article: the teasers after it
+    (headline and summary sentences, like an article's) are the site's other stories."""
+    teasers = "\n\n".join(
+        [
+            "Council approves the new budget",
+            "The city council approved next year's budget on Tuesday after a long debate "
+            "about the cost of repairing the roads in the old town.",
+            "Bridge repairs to start in spring",
+            "Engineers said the repairs to the river bridge would take six months and that "
+            "one lane would stay open to traffic throughout the works.",
+        ]
+    )
+    text = (
+        f"{HEADLINE}\n\nNov. 19, 2019\n\n{LEDE}\n\n{MORE}\n\n{LAST}\n\nAnn Lee\n\n"
+        "Ann Lee is a freelance writer living in the city. Her work has appeared in several "
+        f"regional papers.\n\n{teasers}\n"
+    )
+    cleaned = clean_text(text)
+    assert LAST in cleaned.text
+    assert "freelance writer" not in cleaned.text
+    assert "river bridge" not in cleaned.text
