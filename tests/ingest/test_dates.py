@@ -29,6 +29,10 @@ from rashomon.ingest.dates import find_date, normalise_date
         ("Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.", "2019-11-20"),
         ("Published Wed, Nov 20 20194:29 AM EST", "2019-11-20T04:29"),
         ("21:17 18.11.2019Get short URL", "2019-11-18T21:17"),
+        # the time printed after a separator is the date's (its zone says which day in UTC)
+        ("By Jane Doe | November 18, 2019 -- 19:14 GMT | Topic: Hardware", "2019-11-18T19:14"),
+        ("November 19, 2019 / 12:21 AM / Updated 14 hours ago", "2019-11-19T00:21"),
+        ("Nov 19, 2019 | 8:15 PM EST", "2019-11-19T20:15"),
     ],
 )
 def test_complete_dates(line, iso):

@@ -77,9 +77,11 @@ _DATE = "|".join(
 # and so may a clock ("Nov 20 20194:29 AM"), but never a lower-case letter or a
 # digit that is not a clock ("2019s", "20191").
 _DATE_END = r"(?!_|\d(?!\d?[:.][0-5]\d)|(?-i:[a-zß-ÿ]))"
+_TIME_SEP = r"\s{0,2}(?:--?|[|/•·–—])\s{0,2}"  # "November 18, 2019 -- 19:14 GMT"
 DATE_RE = re.compile(
     rf"(?:(?P<pre>{_TIME}){_TZ},?\s)?(?<![\w])(?:{_DATE}){_DATE_END}"
-    rf"(?:(?:,?\s{{1,3}}|,?\s?(?:at|à|às|a las|um|alle)\s|T|(?=\d))(?P<post>{_TIME}){_TZ})?",
+    rf"(?:(?:,?\s{{1,3}}|,?\s?(?:at|à|às|a las|um|alle)\s|{_TIME_SEP}|T|(?=\d))"
+    rf"(?P<post>{_TIME}){_TZ})?",
     re.IGNORECASE,
 )
 TIME_RE = re.compile(r"([012]?\d)(?:[:.h]([0-5]\d))?\s?([ap])?\.?m?\.?", re.I)
