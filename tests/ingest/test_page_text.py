@@ -270,3 +270,12 @@ def test_the_authors_note_closes_the_article():
     assert LAST in cleaned.text
     assert "freelance writer" not in cleaned.text
     assert "river bridge" not in cleaned.text
+
+
+def test_a_short_agency_copyright_line_stays_a_footer():
+    """The caption rule reads long prose only: "© AFP 2019 All rights reserved" is the
+    footer it always was (the HTML reader removes footers after the article, not captions)."""
+    from rashomon.ingest import rules
+    from rashomon.ingest.features import Line
+
+    assert rules.strong_reason(Line("© AFP 2019 All rights reserved")) == rules.FOOTER

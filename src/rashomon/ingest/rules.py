@@ -118,8 +118,8 @@ def strong_reason(line: Line) -> str | None:
         and not _REPORTING.intersection(line.lower_words)
     ):
         return CREDIT
-    if CAPTION_PROSE_RE.search(text):
-        return CAPTION
+    if long_prose and CAPTION_PROSE_RE.search(text):
+        return CAPTION  # short lines ("© AFP 2019") are left to the credit and footer rules
     label = LABEL_RE.match(text)
     if label and line.n_words <= 25:
         head = Line(label.group(1))
