@@ -19,13 +19,33 @@ from rashomon.ingest.dates import find_date, normalise_date
         ("Saturday, March 1, 2008", "2008-03-01"),
         ("Posted on the 4th of July, 1999 at 9:05 pm", "1999-07-04T21:05"),
         ("Last modified 30 Sept. 2020", "2020-09-30"),
+        # a day above 12 fixes the order of an all-numeric date, either way round
+        ("Carlos Nadalim 27/09/2018 Comente!", "2018-09-27"),
+        ("11.14.2019 09:00 AM", "2019-11-14T09:00"),
+        ("19.11.2019", "2019-11-19"),
+        # ISO date-times as pages print them, seconds and zone letter included
+        ("By Jane Doe - Staff Writer 2019-11-19T12:48:14Z Space", "2019-11-19T12:48"),
+        # the renderer glued the next span on: a capital or a clock may follow the year
+        ("Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.", "2019-11-20"),
+        ("Published Wed, Nov 20 20194:29 AM EST", "2019-11-20T04:29"),
+        ("21:17 18.11.2019Get short URL", "2019-11-18T21:17"),
+        # the time printed after a separator is the date's (its zone says which day in UTC)
+        ("By Jane Doe | November 18, 2019 -- 19:14 GMT | Topic: Hardware", "2019-11-18T19:14"),
+        ("November 19, 2019 / 12:21 AM / Updated 14 hours ago", "2019-11-19T00:21"),
+        ("Nov 19, 2019 | 8:15 PM EST", "2019-11-19T20:15"),
     ],
 )
 def test_complete_dates(line, iso):
     assert find_date(line)[0] == iso
 
 
-@pytest.mark.parametrize("line", ["May 2019", "Sunday", "03/04/2019", "Feb 30, 2019", "in 2010"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May 2019", "Sunday", "03/04/2019", "Feb 30, 2019", "in 2010", "13/14/2019",
+        "Nov 20, 20191", "the 2019s", "Nov 20, 2019a",
+    ],
+)  # fmt: skip
 def test_incomplete_or_ambiguous_dates_are_unknown(line):
     assert find_date(line) is None
 

@@ -83,6 +83,68 @@ def test_masthead_today_is_not_the_article_date():
     assert meta.title == "Council votes to close two rural schools"
 
 
+def test_masthead_today_above_a_short_menu_is_not_the_article_date(tmp_path):
+    """The site's menu (lines every page of the site prints) between a bare date
+    and the headline: the date is the masthead's, however short the menu."""
+    menu = "Home\nU.S.\nWorld\nBusiness\nCulture\nHealth\n"
+    stories = [
+        ("Council votes to close two rural schools", LEDE),
+        ("Parents plan to appeal the school closures", MORE),
+        ("Education minister asked to intervene", f"{MORE} {LEDE}"),
+    ]
+    for n, (headline, lede) in enumerate(stories):
+        text = f"Wed, Nov 20, 2019\n\n{menu}\n{headline}\n\nBy Jane Marsh\n\n{lede}\n\n{MORE}\n"
+        (tmp_path / f"{n}.txt").write_text(text, "utf-8")
+    docs = ingest_paths([tmp_path]).documents
+    assert len(docs) == 3
+    assert all(d.published is None for d in docs)
+    assert {d.title for d in docs} == {h for h, _ in stories}
+    # the same date between the headline and the byline is the article's
+    (tmp_path / "0.txt").write_text(
+        f"{menu}\nCouncil votes to close two rural schools\n\nWed, Nov 20, 2019\n\n"
+        f"By Jane Marsh\n\n{LEDE}\n\n{MORE}\n",
+        "utf-8",
+    )
+    docs = {Path(d.source).name: d for d in ingest_paths([tmp_path]).documents}
+    assert docs["0.txt"].published == "2019-11-20"
+
+
+def test_a_teasers_byline_far_above_does_not_outrank_the_date_line():
+    """ "By X | date" on a teaser in the rail above the article is not the article's byline."""
+    rail = "\n\n".join(
+        [
+            "Storm damage closes the coastal road for a week",
+            "Library opening hours extended over the summer",
+            "Two candidates enter the race for mayor",
+            "Farmers warn of a poor harvest after the dry spring",
+            "Hospital car park charges to rise in April",
+            "Rail operator apologises for the weekend delays",
+            "Museum wins a grant to restore its old mill",
+        ]
+    )
+    text = (
+        "By Tom Reed | March 2, 2018\n\n"
+        f"{rail}\n\nCouncil votes to close two rural schools\n\nNov. 19, 2019\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.published == "2019-11-19"
+    assert meta.sources["published"].method == "date-line"
+    assert meta.author is None  # nor is its author the article's
+
+
+def test_two_bare_dates_of_different_days_beside_the_header_give_none():
+    """A teaser's date above the headline and another below it: no label says which
+    is the article's, and no date beats a wrong date."""
+    text = (
+        "Nov. 18, 2019\n\nCouncil votes to close two rural schools\n\nNov. 19, 2019\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    assert clean_text(text).meta.published is None
+    one_day = text.replace("Nov. 18, 2019", "Nov. 19, 2019")
+    assert clean_text(one_day).meta.published == "2019-11-19"
+
+
 def test_updated_only_when_nothing_says_published():
     both = f"Schools to close\n\nPublished March 3, 2020\nUpdated March 5, 2020\n\n{LEDE}\n\n{MORE}"
     assert clean_text(both).meta.published == "2020-03-03"

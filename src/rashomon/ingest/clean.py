@@ -147,6 +147,30 @@ def widget_line(line: Line) -> bool:
     return not line.sentence and line.n_words <= 4 and line.cue_ratio >= 0.5
 
 
+# "Jane Doe is a freelance writer living in Lyon": the author's note that closes an
+# article; what follows it on a page (teasers, the site's other stories) is not the article.
+AUTHOR_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]{0,20}\s){1,3}[A-Z][\w'’-]{1,20}\sis\san?\s[^.]{0,80}?\b(?:reporter|writer"
+    r"|editor|correspondent|journalist|columnist|contributor|freelancer|blogger)\b"
+)
+BIO_AFTER = 2  # article paragraphs before an author's note can close the article
+
+
+def _before_author_bio(blocks: Sequence[Block], span: body.Span) -> body.Span:
+    """The span cut before an author's note (and the name line above it)."""
+    prose = 0
+    for i in range(span.start, span.end + 1):
+        block = blocks[i]
+        if block.kind != body.PROSE:
+            continue
+        if prose >= BIO_AFTER and AUTHOR_BIO_RE.match(block.text):
+            name = block.text.split(" is ")[0]
+            end = i - 2 if blocks[i - 1].text.strip() == name else i - 1
+            return body.Span(span.start, end)
+        prose += 1
+    return span
+
+
 @register("page")
 def clean_page(text: str, template: frozenset[str], known: Meta) -> Cleaned:
     blocks, removed = prepare(text, template)
@@ -155,6 +179,7 @@ def clean_page(text: str, template: frozenset[str], known: Meta) -> Cleaned:
     if span is None:
         removed.extend(RemovedLine(b.text, _outside_reason(b, True)) for b in blocks if b.text)
         return Cleaned("", removed, meta)
+    span = _before_author_bio(blocks, span)
     header = read_header(blocks, span)
     meta = header.meta
     title_key = line_key(known.title) if known.title else None

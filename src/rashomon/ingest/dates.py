@@ -68,13 +68,20 @@ _DATE = "|".join(
         rf"\s{{1,3}}(?:de\s|del\s)?{_YEAR.format('y2')}",
         # 2008-03-01 / 2019/11/19 / 2019.11.19
         rf"{_YEAR.format('y3')}(?P<sep3>[-/.])(?P<m3>[01]?\d)(?P=sep3)(?P<d3>[0-3]?\d)(?!\d)",
-        # 19.11.2019 (dots: day first, the European order)
-        rf"(?<![\d.]){_DAY.format('d4')}\.(?P<m4>[01]?\d)\.{_YEAR.format('y4')}",
+        # 19.11.2019, 27/09/2018, 11.14.2019: read by _numeric_order
+        rf"(?<![\d./])(?P<a4>[0-3]?\d)(?P<sep4>[./])(?P<b4>[0-3]?\d)(?P=sep4){_YEAR.format('y4')}",
     ]
 )
+# After the date: no letter or digit of the same word. A capital may follow (the
+# renderer glues the next span on: "Nov. 20, 2019Updated", "18.11.2019Get short URL"),
+# and so may a clock ("Nov 20 20194:29 AM"), but never a lower-case letter or a
+# digit that is not a clock ("2019s", "20191").
+_DATE_END = r"(?!_|\d(?!\d?[:.][0-5]\d)|(?-i:[a-zß-ÿ]))"
+_TIME_SEP = r"\s{0,2}(?:--?|[|/•·–—])\s{0,2}"  # "November 18, 2019 -- 19:14 GMT"
 DATE_RE = re.compile(
-    rf"(?:(?P<pre>{_TIME}){_TZ},?\s)?(?<![\w])(?:{_DATE})(?![\w])"
-    rf"(?:(?:,?\s{{1,3}}|,?\s?(?:at|à|às|a las|um|alle)\s|T)(?P<post>{_TIME}){_TZ})?",
+    rf"(?:(?P<pre>{_TIME}){_TZ},?\s)?(?<![\w])(?:{_DATE}){_DATE_END}"
+    rf"(?:(?:,?\s{{1,3}}|,?\s?(?:at|à|às|a las|um|alle)\s|{_TIME_SEP}|T|(?=\d))"
+    rf"(?P<post>{_TIME}){_TZ})?",
     re.IGNORECASE,
 )
 TIME_RE = re.compile(r"([012]?\d)(?:[:.h]([0-5]\d))?\s?([ap])?\.?m?\.?", re.I)
@@ -116,8 +123,25 @@ class FoundDate:
     end: int
 
 
+def _numeric_order(match: re.Match[str]) -> str | None:
+    """An all-numeric day and month in the order only one reading allows: a
+    number above 12 is the day ("27/09/2018", "11.14.2019"); with both at most
+    12, dots are read day first (the European order) and slashes not at all
+    ("03/04/2019" is March 4 in one country and April 3 in another)."""
+    a, b, year = int(match.group("a4")), int(match.group("b4")), int(match.group("y4"))
+    if a > 12 and b <= 12:
+        return valid_iso(year, b, a)
+    if b > 12 and a <= 12:
+        return valid_iso(year, a, b)
+    if a <= 12 and b <= 12 and match.group("sep4") == ".":
+        return valid_iso(year, b, a)
+    return None
+
+
 def _date_of(match: re.Match[str]) -> str | None:
-    for k in "1234":
+    if match.group("y4") is not None:
+        return _numeric_order(match)
+    for k in "123":
         year = match.group(f"y{k}")
         if year is None:
             continue

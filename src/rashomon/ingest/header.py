@@ -15,7 +15,7 @@ today's date and the menu prints other headlines.
   "Assumed office", "Released" and the like never are (:mod:`dates`).
 * The headline is the heading-like line of the head zone that is nearest the
   byline and the body, printed in full, not a menu entry, and shares words
-  with the article's first paragraphs.
+  with the article's first paragraphs (each line scored in :mod:`headline`).
 * The outlet comes from a site-name part of the headline line, a domain line
   near the header, a wire dateline, or the copyright line of the footer.
 
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from . import body, rules
 from .dates import FoundDate, date_role, find_dates
 from .features import WORD_RE, Line
+from .headline import distance, title_score
 from .layout import Block
 from .metadata import (
     Meta,
@@ -47,17 +48,13 @@ from .metadata import (
 )
 from .template import line_key
 
-TITLE_DISTANCE = 0.35  # score lost per block between a headline candidate and the byline/body
 TITLE_TIE = 1.0  # candidates this close to the best count as tied
 HEAD_BLOCKS = 30  # how far above the body the header may start
-TITLE_MAX_WORDS = 40
 DATE_LINE_MAX_WORDS = 25
 NEAR = 4  # blocks (furniture not counted) between a bare date line and the headline/body
 RAW_NEAR = 12  # blocks of any kind between them
 BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, the site)
 TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
-BANNER_RE = re.compile(r"\byou are here\b|\bwelcome\b.{0,40}!|\bbreadcrumbs?\b", re.I)
-SEPARATORS = "»›>|/•·→"
 BYLINE_LABELS = frozenset(
     "by author authors written by von por par di door av autor auteur autore".split()
 )
@@ -110,73 +107,6 @@ def _name_beside_date(block: Block, found: FoundDate) -> str | None:
     return None
 
 
-def _distance(blocks: Sequence[Block], a: int, b: int) -> int:
-    """Blocks between ``a`` and ``b`` that a reader would notice (not furniture)."""
-    lo, hi = sorted((a, b))
-    skip = (body.FURNITURE, body.RENDER, body.REPEAT, body.ITEM)
-    return sum(1 for j in range(lo + 1, hi) if blocks[j].kind not in skip)
-
-
-CAPTION_RE = re.compile(
-    r"\b(?:photo|photograph|file|getty|reuters|afp|ap photo|epa|image|pictured|caption|courtesy)\b"
-    r"|\s/\s|\(\d{1,3}\)",
-    re.I,
-)
-
-
-def _title_score(
-    blocks: Sequence[Block], i: int, anchor: int, lede: set[str], below_cluster: bool
-) -> float | None:
-    """How much block ``i`` reads as the headline, or None when it cannot be."""
-    block = blocks[i]
-    line = block.line
-    text = block.text.strip()
-    n = line.n_words
-    if n < 2 or n > TITLE_MAX_WORDS or (line.unspaced and n < 4):
-        return None
-    caption = block.reason in (rules.CAPTION, rules.REPEATED)  # a headline printed twice
-    if block.kind in (body.ENDING, body.RENDER) or text.endswith(":"):
-        return None
-    if block.kind == body.FURNITURE and not caption:
-        return None
-    if BANNER_RE.search(text) or sum(text.count(s) for s in SEPARATORS) >= 2:
-        return None
-    if line.best_cue and line.cue_ratio >= 0.4 or line.imperative or line.is_domain:
-        return None
-    if find_dates(text) or parse_byline(text) or text.startswith("("):
-        return None
-    if sum(ch.isdigit() for ch in text) > 0.3 * len(text):
-        return None  # "1936 – 2020", a score line
-    label, colon, rest = text.partition(": ")
-    if colon and len(label.split()) <= 3 and len(rest.split()) <= 4:
-        return None  # "Previous club: Eastbridge United", "Inducted: 2008"
-    if text.endswith(".") and not text.endswith("...") and line.cap_ratio < 0.7:
-        return None  # a sentence of the article, not its headline
-    score = -TITLE_DISTANCE * _distance(blocks, i, anchor)
-    words = {w for w in line.lower_words if len(w) > 2 or line.unspaced}
-    if words and lede:
-        score += 4.0 * len(words & lede) / len(words)
-    if block.kind == body.REPEAT:
-        score += 0.5
-    if block.bullet:
-        score -= 1.5
-    if below_cluster:
-        score -= 1.0  # below the byline and date: a caption or a standfirst
-    if CAPTION_RE.search(text) or line.addresses_reader or caption:
-        score -= 1.5
-    if line.terminal and n > 12:
-        score -= 1.5  # a standfirst, not a headline
-    if 4 <= n <= 20:
-        score += 1.0
-    elif n <= 3:
-        score -= 1.0  # a label, a name, an image's alt text
-    if n <= 4 and looks_like_person(text, 4):
-        score -= 1.5  # the author's name above the byline
-    if line.reader_prompt or "?" in text and line.cues("share-prompt"):
-        score -= 2.0
-    return score
-
-
 def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     """Metadata of the page whose body is ``span``, and the blocks it used."""
     meta = Meta()
@@ -225,7 +155,8 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if blocks[i].kind == body.PROSE and blocks[i].line.n_words > 30:
             continue
         below = bool(header_lines) and i > anchor
-        score = _title_score(blocks, i, anchor if i < anchor else body_start, lede, below)
+        beside = bool(header_lines & {i - 1, i + 1})
+        score = title_score(blocks, i, anchor if i < anchor else body_start, lede, below, beside)
         if score is not None:
             scored.append((score, -abs(anchor - i), i))
     title_method = "headline"
@@ -257,7 +188,10 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
                 if line_key(blocks[j].text) == key or (j > i and blocks[j].kind == body.PROSE):
                     header.used.add(j)
 
+    heads = [j for j in (header.title_at, body_start) if j is not None]
     for i, (author, method) in sorted(bylines.items(), key=lambda kv: abs(kv[0] - anchor)):
+        if min(distance(blocks, i, j) for j in heads) > NEAR:
+            continue  # a teaser's byline in the rail above the article
         if meta.set("author", author, method, blocks[i].text, 0.85):
             header.used.add(i)
             break
@@ -276,10 +210,22 @@ def _bare(text: str, found: FoundDate) -> bool:
     return len(WORD_RE.findall(rest)) <= BARE_DATE_WORDS
 
 
-def _masthead(blocks: Sequence[Block], i: int, anchors: Sequence[int]) -> bool:
-    """A bare date far from the headline, byline and body (counting every block):
-    the masthead's "today", not the article's date."""
-    return min(abs(i - a) for a in anchors) > RAW_NEAR
+MENU_REASONS = frozenset({rules.NAVIGATION, rules.TEMPLATE})
+MASTHEAD_MENU = 3  # menu entries between a bare date and the headline below it
+
+
+def _masthead(blocks: Sequence[Block], i: int, anchors: Sequence[int], title_at: int) -> bool:
+    """A bare date far from the headline, byline and body (counting every block),
+    or above the headline with the site's menu in between: the masthead's
+    "today", not the article's date (the menu is the page's, the date too)."""
+    if min(abs(i - a) for a in anchors) > RAW_NEAR:
+        return True
+    menu = sum(
+        1
+        for b in blocks[i + 1 : title_at]
+        if b.kind == body.FURNITURE and b.reason in MENU_REASONS  # not list items: the article's
+    )
+    return menu >= MASTHEAD_MENU
 
 
 def _name_line(blocks: Sequence[Block], lo: int, body_start: int, header: Header) -> None:
@@ -310,29 +256,42 @@ def _pick_date(
     ranked = []
     title_at = header.title_at if header.title_at is not None else anchor
     anchors = [title_at, body_start, *(j for j in bylines if j < body_start)]
-    bare = {i for i, _, role in dates if role is None and i not in bylines}
+    bare = {  # date lines, not captions or sentences that mention a date
+        i
+        for i, found, role in dates
+        if role is None and i not in bylines and _bare(blocks[i].text, found)
+    }
     teasers = len(bare) >= TEASER_DATES  # a list of dated teasers: bare dates say nothing
     for i, found, role in dates:
         if role == "other":
             continue
-        near = min(_distance(blocks, i, a) for a in anchors)
+        near = min(distance(blocks, i, a) for a in anchors)
         if role == "published":
             ranked.append((0, near, i, found, "label:published", 0.95))
         elif role == "updated":
             if near <= NEAR * 2:
                 ranked.append((3, near, i, found, "label:updated", 0.6))
         elif i in bylines or _name_beside_date(blocks[i], found):
-            ranked.append((1, near, i, found, "byline", 0.9))
+            # a byline far from the headline and the body (not from itself, an anchor) is
+            # a teaser's or a comment's: it may not outrank a date line beside the
+            # headline, and past twice NEAR it says nothing
+            near = min(distance(blocks, i, a) for a in (title_at, body_start))
+            if near <= NEAR:
+                ranked.append((1, near, i, found, "byline", 0.9))
+            elif near <= NEAR * 2:
+                ranked.append((2.5, near, i, found, "byline", 0.7))
         elif (
             near <= NEAR
             and not teasers
             and _bare(blocks[i].text, found)
-            and not _masthead(blocks, i, anchors)
+            and not _masthead(blocks, i, anchors, title_at)
         ):
             ranked.append((2, near, i, found, "date-line", 0.8))
     if not ranked:
         return
-    _, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
+    rank, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
+    if rank == 2 and len({r[3].iso[:10] for r in ranked if r[0] == 2}) > 1:
+        return  # bare date lines of two days beside the header: nothing says which is its own
     meta.set("published", found.iso, method, blocks[i].text, confidence)
     header.used.add(i)
     header.date_at = i

@@ -56,6 +56,16 @@ CREDIT_RE = re.compile(
     r"|^(?:additional\s+)?(?:reporting|editing|writing|compiled|translation)\s+by\b",
     re.I,
 )
+# A photo caption, however long: "In this photo issued by ...", "FILE - In this ...",
+# an agency credit closing it ("(AP Photo/Jane Doe)", "© Reuters / Jane Doe"), or the
+# gallery's expand toggle after its last sentence ("... the nation. less").
+CAPTION_PROSE_RE = re.compile(
+    r"^(?:file\s?[-–—:]\s?)?in this (?:\w+ )?(?:photo|image|picture|photograph|video grab)\b"
+    r"|\((?:ap|afp|reuters|epa|getty images) photo\s?/[^()]{1,60}\)\s?$"
+    r"|©\s{0,3}(?:reuters|ap|afp|epa|getty images)\b[^.]{0,60}$"
+    r"|[.!?]\s(?:less|\.\.\.\s?more)$",
+    re.I,
+)
 WIKI_WORD_RE = re.compile(r"\bwiki(?:pedia|news|media|source|quote|data)?\b", re.I)
 LABEL_RE = re.compile(r"^([\w'’ ]{2,30}?)\s*[:›»]\s+\S")
 BREADCRUMB_RE = re.compile(r"^(?:you are here|breadcrumbs?|skip to \w+)\b|\byou are here\s?:", re.I)
@@ -108,6 +118,8 @@ def strong_reason(line: Line) -> str | None:
         and not _REPORTING.intersection(line.lower_words)
     ):
         return CREDIT
+    if long_prose and CAPTION_PROSE_RE.search(text):
+        return CAPTION  # short lines ("© AFP 2019") are left to the credit and footer rules
     label = LABEL_RE.match(text)
     if label and line.n_words <= 25:
         head = Line(label.group(1))
