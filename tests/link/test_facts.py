@@ -198,3 +198,26 @@ def test_two_lengths_of_one_document_are_disputed() -> None:
     analysis = analyse(INDICTMENT_A, INDICTMENT_B, dates=("2017-10-30", "2017-10-30"))
     pages = disputed(analysis, "count:page")
     assert pages, [(f.slot, f.status, [v.label for v in f.values]) for f in analysis.facts]
+
+
+PIRATES_A = (
+    "The Indian navy arrested 26 Somali pirates in the Gulf of Aden on Thursday after they "
+    "attacked a merchant ship, navy officials said."
+)
+PIRATES_B = (
+    "Indian sailors arrested 26 pirates in the Gulf of Aden on Thursday as they tried to "
+    "attack a merchant ship, the navy said."
+)
+PIRATES_C = (
+    "An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the Gulf "
+    "of Aden and foiled an attack on a merchant ship, the navy said."
+)
+
+
+def test_a_source_that_gives_the_figure_in_other_words_does_not_omit_it() -> None:
+    """ "intercepted three boats with 26 Somali pirates" may be that report's count of the
+    26 arrested: it is not listed as leaving the figure out."""
+    analysis = analyse(PIRATES_A, PIRATES_B, PIRATES_C, dates=("2011-11-11",) * 3)
+    (arrested,) = [f for f in analysis.facts if f.slot == "count:arrested"]
+    assert arrested.status == "agreed"
+    assert "d2" not in arrested.omitted

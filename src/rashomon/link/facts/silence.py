@@ -14,7 +14,9 @@ document could be that slot's value:
   have;
 * counts by role (killed, injured, arrested ...): it tells of no happening of
   that kind at all (no killing, no death; no word of the role: "escaped
-  unharmed", "took them into custody"), so it cannot have given a toll;
+  unharmed", "took them into custody"), so it cannot have given a toll, and it
+  gives none of the other sources' figures anywhere ("intercepted three boats
+  with 26 Somali pirates" may be its count of the 26 arrested);
   counts of other things are never called omitted.
 """
 
@@ -56,7 +58,12 @@ class Silence:
         self.mentioned = mentioned
         self.names = names
         self.texts: dict[str, str] = {}
+        self.figures: dict[str, set[float]] = defaultdict(set)
         for a in analyses:
+            for q in a.quantities:
+                self.figures[a.document.id].update(
+                    v for v in (q.value, q.low, q.high) if v is not None
+                )
             doc = a.document.id
             if any(t.type in DATED and t.value for t in a.times):
                 self.dated.add(doc)
@@ -81,4 +88,14 @@ class Silence:
         words = ROLE_WORDS.get(slot)
         if words is not None and words.search(self.texts.get(doc, "")):
             return False
+        if any(_number(v) in self.figures.get(doc, ()) for v in values):
+            return False  # it gives one of the figures, counting something we did not read
         return slot not in self.slots.get(doc, ()) and role_kind not in self.kinds.get(doc, ())
+
+
+def _number(value: str) -> float | None:
+    """The figure of a count value ("26"; None for a range or a bound: "24-120", ">=200")."""
+    try:
+        return float(value)
+    except ValueError:
+        return None
