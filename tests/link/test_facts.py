@@ -221,3 +221,23 @@ def test_a_source_that_gives_the_figure_in_other_words_does_not_omit_it() -> Non
     (arrested,) = [f for f in analysis.facts if f.slot == "count:arrested"]
     assert arrested.status == "agreed"
     assert "d2" not in arrested.omitted
+
+
+def test_two_spellings_of_one_name_left_apart_are_not_different_actors() -> None:
+    """ "John G. Roberts Jr." and "John Roberts", if the entity linker left them apart, do
+    not make two sentences tell different happenings; "John Roberts" and "Nancy Pelosi" do."""
+    from rashomon.link.facts.incidents import Profile, evidence
+
+    def profile(doc: str, agent: str) -> Profile:
+        p = Profile(doc)
+        p.slots["agent"].append((agent, None))  # type: ignore[arg-type]  # names need no fact
+        return p
+
+    types = {"e1": "PERSON", "e2": "PERSON", "e3": "PERSON"}
+    names = {"e1": "John G. Roberts Jr", "e2": "John Roberts", "e3": "Nancy Pelosi"}
+    same = evidence(profile("a", "e1"), profile("b", "e2"), types, {}, None, names)
+    other = evidence(profile("a", "e3"), profile("b", "e2"), types, {}, None, names)
+    assert same.against() == 0
+    assert other.against() > 0
+    # without the names, the linker's two entities read as two actors
+    assert evidence(profile("a", "e1"), profile("b", "e2"), types, {}).against() > 0

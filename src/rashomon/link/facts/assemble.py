@@ -272,7 +272,9 @@ def _can_compare(
             y = sentences.get((fb.doc, fb.sentence_start))
             if x is None or y is None:
                 continue
-            ev = evidence(x, y, index.entity_types, index.mentioned, index.kinds_of)
+            ev = evidence(
+                x, y, index.entity_types, index.mentioned, index.kinds_of, index.entity_names
+            )
             if ev.support(slot, story=False) < need or ev.against(slot) != 0:
                 continue
             if slot == "count:age" and ev.shared_names < SHARED_PERSON:
@@ -337,7 +339,9 @@ def _any_against(
             if x is None or y is None:
                 continue
             if (
-                evidence(x, y, index.entity_types, index.mentioned, index.kinds_of).against(slot)
+                evidence(
+                    x, y, index.entity_types, index.mentioned, index.kinds_of, index.entity_names
+                ).against(slot)
                 >= 2
             ):
                 return True

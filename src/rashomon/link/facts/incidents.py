@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from rashomon.model import FactMention
 
-from .values import COMPATIBILITY, NAME_SLOTS, slot_kind
+from .values import COMPATIBILITY, NAME_SLOTS, names_compatible, slot_kind
 
 PERSON = "PERSON"
 # Evidence weights: a shared person is strong, a shared day or figure weaker.
@@ -91,12 +91,15 @@ def evidence(
     types: Mapping[str, str],
     mentioned: Mapping[str, set[str]],
     kinds: Callable[[FactMention], frozenset[str]] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> PairEvidence:
     """How two documents' statements about one event bear on its being one incident.
 
     With ``kinds`` (the kinds of action of a statement's event word), two days are
     compared only when they date the same kind of action: "celebrated on Saturday"
-    says nothing against "awarded on Friday"."""
+    says nothing against "awarded on Friday". With ``names`` (entity -> its name), two
+    entities whose names fit inside each other ("John Roberts" / "John G. Roberts Jr",
+    left apart by the entity linker) are not different actors."""
     found = PairEvidence()
     slot_names: set[str] = set()
     for slot in x.slots.keys() & y.slots.keys():
@@ -110,7 +113,7 @@ def evidence(
                 found.agree[slot] = max(
                     SHARED_PERSON if types.get(v) == PERSON else SHARED_NAME for v in a & b
                 )
-            elif _exclusive(a, b, x, y, types):
+            elif _exclusive(a, b, x, y, types) and not _one_name(a, b, names):
                 if kind == "where":
                     found.disagree[slot] = DIFFERENT_PLACE
                 elif all(types.get(v) == PERSON for v in a | b):
@@ -161,6 +164,13 @@ def _exclusive(a: set[str], b: set[str], x: Profile, y: Profile, types: Mapping[
     if {types.get(v) for v in a} != {types.get(v) for v in b}:
         return False
     return not (b & x.names) and not (a & y.names) and not (b & _values(x)) and not (a & _values(y))
+
+
+def _one_name(a: set[str], b: set[str], names: Mapping[str, str] | None) -> bool:
+    """Some name of one side fits inside some name of the other."""
+    if names is None:
+        return False
+    return any(names_compatible(names.get(u, u), names.get(v, v)) for u in a for v in b)
 
 
 def _values(profile: Profile) -> set[str]:
