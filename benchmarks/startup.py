@@ -248,8 +248,9 @@ def main() -> None:
     closure = dependency_closure(direct)
     lines += [
         "",
-        "Installed size of each runtime dependency in `pyproject.toml` (its own files, "
-        "from RECORD; `.pyc` files written later are counted from disk):",
+        "Installed size of each runtime dependency in `pyproject.toml` (the files its "
+        "RECORD lists, sized from RECORD or, where it gives none, from disk; `.pyc` "
+        "files compiled later and not listed are not counted):",
         "",
         "| distribution | version | installed MB |",
         "|---|---|---:|",
