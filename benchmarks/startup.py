@@ -180,6 +180,21 @@ def dependency_closure(names: Iterable[str]) -> dict[str, metadata.Distribution]
     return found
 
 
+def unpinned_versions(
+    requirements: Iterable[str], installed: dict[str, metadata.Distribution]
+) -> list[str]:
+    """``name version (wants spec)`` for each installed distribution its pin does not allow."""
+    from packaging.requirements import Requirement
+
+    wrong = []
+    for text in requirements:
+        requirement = Requirement(text)
+        dist = installed.get(normalise(requirement.name))
+        if dist is not None and not requirement.specifier.contains(dist.version, True):
+            wrong.append(f"{requirement.name} {dist.version} (wants {requirement.specifier})")
+    return wrong
+
+
 def download_record() -> str:
     """What is known offline about download sizes (said plainly when nothing is)."""
     notes = []
@@ -211,6 +226,7 @@ def main() -> None:
     py = sys.executable
     commands = [
         ("`python -m rashomon --help`", [py, "-m", "rashomon", "--help"]),
+        ("`python -m rashomon analyze --help`", [py, "-m", "rashomon", "analyze", "--help"]),
         ('`python -c "import rashomon.cli"`', [py, "-c", "import rashomon.cli"]),
         ("`python -c pass` (interpreter floor)", [py, "-c", "pass"]),
     ]
@@ -230,7 +246,13 @@ def main() -> None:
     ]
     lines += [f"| {label} | {seconds:.3f} |" for label, seconds in timings]
     verdict = "under" if help_s < BUDGET_S else "OVER"
-    lines += ["", f"`--help`: {help_s:.3f} s, {verdict} the {BUDGET_S} s budget.", ""]
+    lines += [
+        "",
+        f"`--help`: {help_s:.3f} s, {verdict} the {BUDGET_S} s budget. A command's own "
+        "`--help` (and every real command) also builds typer's pydantic adapters for its "
+        "parameters (`typer._adapters`, imported only then).",
+        "",
+    ]
 
     lines += [
         "Ten largest cumulative imports of `--help` (`python -X importtime`, one run; "
@@ -273,6 +295,12 @@ def main() -> None:
     ]
     if missing:
         lines.append(f"Not installed in this venv: {', '.join(missing)}.")
+    off_pin = unpinned_versions(runtime_requirements(), closure)
+    lines.append(
+        "Installed versions differ from the pins: " + ", ".join(off_pin) + "."
+        if off_pin
+        else "Every installed version is the one `pyproject.toml` pins."
+    )
     lines += ["", download_record()]
     write_result("startup", "Start-up time and install size", "\n".join(lines))
 

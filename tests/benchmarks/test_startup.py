@@ -15,6 +15,7 @@ from startup import (  # noqa: E402
     parse_importtime,
     record_bytes,
     requirement_name,
+    unpinned_versions,
 )
 
 
@@ -61,3 +62,12 @@ def test_importtime_lines_give_module_times_and_depth():
         "Usage: rashomon [OPTIONS]\n"
     )
     assert parse_importtime(stderr) == [("typer", 474, 53846, 1), ("rashomon.cli", 5577, 107730, 0)]
+
+
+def test_versions_outside_their_pin_are_named():
+    typer = metadata.distribution("typer")
+    installed = {"typer": typer}
+    assert unpinned_versions([f"typer=={typer.version}", "absent==1.0"], installed) == []
+    assert unpinned_versions(["typer==0.0.1"], installed) == [
+        f"typer {typer.version} (wants ==0.0.1)"
+    ]
