@@ -48,7 +48,8 @@ def test_stand_ins_build_the_real_classes_and_leave_the_real_modules():
         from typer import rich_utils
         import rich.markdown, rich.traceback
         md = rich_utils.Markdown("# Title")
-        print(isinstance(md, rich.markdown.Markdown), type(md).__module__)
+        print(isinstance(md, rich.markdown.Markdown) and isinstance(md, rich_utils.Markdown),
+              type(md).__module__)
         try:
             1 / 0
         except ZeroDivisionError as exc:

@@ -24,12 +24,15 @@ DEFERRED = (("rich.markdown", "Markdown"), ("rich.traceback", "Traceback"))
 
 
 class Forwarding(type):
-    """Class attributes (``Traceback.from_exception``) come from the real class."""
+    """Class attributes (``Traceback.from_exception``) and ``isinstance`` go to the real class."""
 
     def __getattr__(cls, attr: str) -> Any:
         if attr.startswith("__"):
             raise AttributeError(attr)
         return getattr(cls.real(), attr)
+
+    def __instancecheck__(cls, obj: object) -> bool:
+        return isinstance(obj, cls.real())
 
 
 def deferred_class(module: str, name: str) -> type:
