@@ -79,3 +79,27 @@ def test_markdown_markup_mode_still_renders_markdown():
     )
     assert "Say loudly hello." in out
     assert "**" not in out
+
+
+def test_a_typer_needing_more_of_rich_markdown_gets_the_real_module():
+    out = run(
+        """
+        import importlib
+        import sys
+        real_import = importlib.import_module
+        calls = []
+
+        def import_module(name, package=None):
+            if name == "typer.rich_utils" and not calls:
+                calls.append(name)
+                from rich.markdown import Heading  # fails against the stand-in module
+            return real_import(name, package)
+
+        importlib.import_module = import_module
+        from rashomon.helpformat import load_rich_utils
+        load_rich_utils()
+        import rich.markdown
+        print(calls, "typer.rich_utils" in sys.modules, hasattr(rich.markdown, "Heading"))
+        """
+    )
+    assert out.strip() == "['typer.rich_utils'] True True"

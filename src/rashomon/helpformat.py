@@ -65,7 +65,17 @@ def load_rich_utils() -> None:
             placed[module] = sys.modules[module] = stub
     try:
         importlib.import_module("typer.rich_utils")
+    except Exception:  # a typer that needs more of these modules: import it plainly
+        sys.modules.pop("typer.rich_utils", None)
+        placed = drop(placed)
+        importlib.import_module("typer.rich_utils")
     finally:
-        for module, stub in placed.items():
-            if sys.modules.get(module) is stub:
-                del sys.modules[module]
+        drop(placed)
+
+
+def drop(placed: dict[str, types.ModuleType]) -> dict[str, types.ModuleType]:
+    """Take the stand-in modules out of ``sys.modules`` (nothing is left to drop)."""
+    for module, stub in placed.items():
+        if sys.modules.get(module) is stub:
+            del sys.modules[module]
+    return {}
