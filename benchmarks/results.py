@@ -17,6 +17,7 @@ ORDER = [
     "tempeval3",
     "timex_ecbplus",
     "throughput",
+    "startup",
     "quotes_basil",
     "entity_linking",
     "ecbplus",

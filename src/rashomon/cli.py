@@ -23,8 +23,10 @@ import typer
 from rich.text import Text
 from typer.exceptions import TyperException
 
+from rashomon.helpformat import load_rich_utils
 from rashomon.textsafe import SafeConsole, one_line
 
+load_rich_utils()  # typer's help renderer, without rich.markdown / rich.traceback (0.1 s)
 app = typer.Typer(
     help="Read many accounts of the same subject and show, with provenance, "
     "what the sources say, agree on and dispute.",
