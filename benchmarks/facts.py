@@ -96,10 +96,13 @@ object of "used" is the means, not the one acted on; "the day before Buckley's d
 dated from the report; tune: agreements 0.88 -> 0.90, disputes 0 -> 2, both right):
 agreements 118/153 (0.77), disputes unchanged (1 of 5), one revision found, judged wrong
 ("shattered more than 100 lives" read as a toll); two new agreements judged by a helper
-who had not seen the rules (both right); (6) the figures above, after two changes made on
+who had not seen the rules (both right); (6) after two changes made on
 tune only (a source that gives one of the other sources' figures anywhere is not listed as
 omitting the toll: tune omissions 0.78 -> 0.85; a holiday in a past-tense clause is the last
-one): omissions 9/19 -> 9/18 (0.47 -> 0.50), the rest unchanged."""
+one): omissions 9/19 -> 9/18 (0.47 -> 0.50), the rest unchanged; (7) the figures above,
+after one change made on tune only (two entities whose names fit inside each other, "John
+G. Roberts Jr" / "John Roberts", are not different actors when gating a dispute; tune
+disputes 2 -> 3, all right): no change on test."""
 
 
 def basil_half(article_id: str) -> str:
