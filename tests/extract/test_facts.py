@@ -179,18 +179,19 @@ def test_a_clock_time_is_not_a_count() -> None:
 def test_a_number_hyphenated_to_a_noun_measures_it_and_is_not_a_model_name() -> None:
     found = slots(
         facts_of(
-            "Prosecutors unsealed a 48-page indictment on Tuesday. "
-            "Mr. Trump took the 35-word oath administered by Chief Justice John G. Roberts."
+            "The state auditor released a 60-page report on Tuesday. "
+            "The mayor recited the 12-word motto at the opening of the new bridge."
         )
     )
-    assert found.get("count:page") == ["48"], found
-    assert found.get("count:word") == ["35"], found
+    assert found.get("count:page") == ["60"], found
+    assert found.get("count:word") == ["12"], found
     # a number that names one thing stays silent
     for sentence in ("He flew a 737 airliner to Seattle on Monday.", "The 787-8 was delayed."):
         assert not [s for s in slots(facts_of(sentence)) if s.startswith("count")], sentence
 
 
 def test_the_means_of_an_act_is_not_the_one_acted_on() -> None:
-    found = slots(facts_of("Officers used a Taser to subdue him, said Sgt. Marty Earley."))
-    assert "patient" not in found, found
-    assert "John Smith" in slots(facts_of("Police arrested John Smith on Friday."))["patient"]
+    found = slots(facts_of("Deputies used a Taser to restrain Marcus Hill, the sheriff said."))
+    assert found.get("patient") == ["Marcus Hill"], found
+    guards = slots(facts_of("Guards used a Taser on the intruder, a spokesman said."))
+    assert "patient" not in guards, guards

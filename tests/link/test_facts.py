@@ -164,68 +164,68 @@ def test_a_small_figure_with_the_same_noun_is_not_enough_to_agree() -> None:
 
 
 def test_two_statements_dated_apart_tell_two_happenings() -> None:
-    """One person hosts the ceremony twice: "in 2007" and "in 2014" are two hostings, so
+    """One person chairs the summit twice: "in 2009" and "in 2015" are two summits, so
     the two statements of her name never confirm each other; an undated one may."""
     from rashomon.link.facts.timing import StoryTime
 
     texts = (
-        "Ellen DeGeneres will host the Oscars in 2014, the academy said on Friday.",
-        "Ellen DeGeneres hosted the Oscars in 2007, a show watched by 40 million people.",
-        "Ellen DeGeneres will host the Oscars, the academy said on Friday.",
+        "Anna Berg will chair the climate summit in 2015, the council said on Friday.",
+        "Anna Berg chaired the climate summit in 2009, a meeting attended by 40 leaders.",
+        "Anna Berg will chair the climate summit, the council said on Friday.",
     )
     analyses = [
-        extract_document(Document(f"d{i}", f"d{i}.txt", t, published="2013-08-02"))
+        extract_document(Document(f"d{i}", f"d{i}.txt", t, published="2014-06-06"))
         for i, t in enumerate(texts)
     ]
     time = StoryTime(analyses, {})
-    hosts = [next(f for f in a.facts if f.slot == "agent") for a in analyses]
-    assert time.dated_apart(hosts[0], hosts[1])
-    assert not time.dated_apart(hosts[0], hosts[2])
-    assert not time.dated_apart(hosts[0], hosts[0])
+    chairs = [next(f for f in a.facts if f.slot == "agent") for a in analyses]
+    assert time.dated_apart(chairs[0], chairs[1])
+    assert not time.dated_apart(chairs[0], chairs[2])
+    assert not time.dated_apart(chairs[0], chairs[0])
 
 
-INDICTMENT_A = (
-    "A federal grand jury indicted the former campaign chairman on Friday, and prosecutors "
-    "unsealed a 48-page indictment that lays out years of tax fraud, officials said."
+AUDIT_A = (
+    "The state auditor released a 60-page report on Tuesday that lays out years of "
+    "overbilling by the city's water department, officials said."
 )
-INDICTMENT_B = (
-    "Prosecutors on Friday made public the 47-page indictment of the former campaign "
-    "chairman, which charges him with years of tax fraud."
+AUDIT_B = (
+    "The auditor on Tuesday made public the 62-page report on the city's water "
+    "department, which describes years of overbilling."
 )
 
 
 def test_two_lengths_of_one_document_are_disputed() -> None:
-    analysis = analyse(INDICTMENT_A, INDICTMENT_B, dates=("2017-10-30", "2017-10-30"))
+    analysis = analyse(AUDIT_A, AUDIT_B, dates=("2017-10-31", "2017-10-31"))
     pages = disputed(analysis, "count:page")
     assert pages, [(f.slot, f.status, [v.label for v in f.values]) for f in analysis.facts]
 
 
-PIRATES_A = (
-    "The Indian navy arrested 26 Somali pirates in the Gulf of Aden on Thursday after they "
-    "attacked a merchant ship, navy officials said."
+SMUGGLERS_A = (
+    "Border police arrested 14 smugglers near the Kalva crossing on Monday after they "
+    "crossed the river, officials said."
 )
-PIRATES_B = (
-    "Indian sailors arrested 26 pirates in the Gulf of Aden on Thursday as they tried to "
-    "attack a merchant ship, the navy said."
+SMUGGLERS_B = (
+    "Border guards arrested 14 smugglers at the Kalva crossing on Monday as they tried to "
+    "cross the river, police said."
 )
-PIRATES_C = (
-    "An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the Gulf "
-    "of Aden and foiled an attack on a merchant ship, the navy said."
+SMUGGLERS_C = (
+    "Border guards on Monday turned back two vans carrying 14 smugglers after they crossed "
+    "the river near the Kalva crossing, police said."
 )
 
 
 def test_a_source_that_gives_the_figure_in_other_words_does_not_omit_it() -> None:
-    """ "intercepted three boats with 26 Somali pirates" may be that report's count of the
-    26 arrested: it is not listed as leaving the figure out."""
-    analysis = analyse(PIRATES_A, PIRATES_B, PIRATES_C, dates=("2011-11-11",) * 3)
+    """ "turned back two vans carrying 14 smugglers" may be that report's count of the 14
+    arrested: it is not listed as leaving the figure out."""
+    analysis = analyse(SMUGGLERS_A, SMUGGLERS_B, SMUGGLERS_C, dates=("2019-03-05",) * 3)
     (arrested,) = [f for f in analysis.facts if f.slot == "count:arrested"]
     assert arrested.status == "agreed"
     assert "d2" not in arrested.omitted
 
 
 def test_two_spellings_of_one_name_left_apart_are_not_different_actors() -> None:
-    """ "John G. Roberts Jr." and "John Roberts", if the entity linker left them apart, do
-    not make two sentences tell different happenings; "John Roberts" and "Nancy Pelosi" do."""
+    """ "Carl B. Hayes Jr." and "Carl Hayes", if the entity linker left them apart, do not
+    make two sentences tell different happenings; "Carl Hayes" and "Nora Quint" do."""
     from rashomon.link.facts.incidents import Profile, evidence
 
     def profile(doc: str, agent: str) -> Profile:
@@ -234,7 +234,7 @@ def test_two_spellings_of_one_name_left_apart_are_not_different_actors() -> None
         return p
 
     types = {"e1": "PERSON", "e2": "PERSON", "e3": "PERSON"}
-    names = {"e1": "John G. Roberts Jr", "e2": "John Roberts", "e3": "Nancy Pelosi"}
+    names = {"e1": "Carl B. Hayes Jr", "e2": "Carl Hayes", "e3": "Nora Quint"}
     same = evidence(profile("a", "e1"), profile("b", "e2"), types, {}, None, names)
     other = evidence(profile("a", "e3"), profile("b", "e2"), types, {}, None, names)
     assert same.against() == 0

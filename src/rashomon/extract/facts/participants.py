@@ -28,8 +28,8 @@ UNDERGOING = frozenset("die perish drown disappear vanish fall collapse suffer s
 # Verbs whose place is where someone lives or is based, not where something happened.
 DWELLING = frozenset("live reside stay base headquarter settle grow".split())
 PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
-# Verbs whose object is the means, not the one acted on: "officers used a Taser to
-# subdue him" names a device (often tagged as an organisation), not a victim.
+# Verbs whose object is the means, not the one acted on: "guards used a Taser on the
+# intruder" names a device (often tagged as an organisation), not a victim.
 INSTRUMENTAL = frozenset("use utilize wield brandish".split())
 
 

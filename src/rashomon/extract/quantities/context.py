@@ -67,8 +67,8 @@ def _looks_like_range(text: str) -> bool:
 def _names_a_model(doc: Doc, i: int) -> bool:
     """ "Boeing 787", "Airbus 380", "787-8": a number glued to a brand or a suffix.
 
-    A number hyphenated to a lower-case noun is a measure, not a name: "a 48-page
-    indictment", "the 35-word oath"."""
+    A number hyphenated to a lower-case noun is a measure, not a name: "a 60-page
+    report", "the 12-word motto"."""
     prev = doc[i - 1]
     if prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and prev.is_title:
         return prev.ent_type_ not in TEMPORAL_LABELS

@@ -8,9 +8,9 @@ Three readings, tried in order, all from the spaCy parse:
    "179 new aerial refueling tankers" -> "tankers".
 3. The last number token is a ``nummod``/``quantmod`` of a noun a few tokens on.
 
-Before these, a number hyphenated to a singular noun counts that noun: "a 48-page
-indictment" gives 48 pages (of the indictment), "the 35-word oath" 35 words; read as
-"48 ... indictment" it would look like a model name ("a 737 airliner") and be dropped.
+Before these, a number hyphenated to a singular noun counts that noun: "a 60-page
+report" gives 60 pages (of the report), "the 12-word motto" 12 words; read as
+"60 ... report" it would look like a model name ("a 737 airliner") and be dropped.
 
 The counted word is the head noun's text, lower-cased unless it is a proper noun.
 """
@@ -57,7 +57,7 @@ def _usable(token: Token) -> bool:
 
 def counted_after_hyphen(ctx: DocContext, end: int) -> Token | None:
     """The noun of "48-page" when token ``end`` is the hyphen right after the number and a
-    noun phrase goes on after that noun ("a 48-page indictment")."""
+    noun phrase goes on after that noun ("a 60-page report")."""
     doc = ctx.doc
     if end + 2 >= len(doc) or doc[end].text not in ("-", "\u2013") or doc[end].whitespace_:
         return None

@@ -91,7 +91,7 @@ _OTHER = {
     rf"(?:\s+and\s+(?:a|one)\s+half)?[\s-]+{UNIT_PLURAL}(?:\s+and\s+a\s+half)?(?:'s|')?"
     r"(?P<shift>\s+(?:ago|earlier|later|from\s+now|hence|back)(?!\s+than))?",
     "shift": r"(?:days|weeks|months|years|decades)\s+(?:ago|earlier|later)(?!\s+than)"
-    # "the day before" alone; not "the day before the vote" / "before Buckley's death",
+    # "the day before" alone; not "the day before the vote" / "before Smith's arrest",
     # which date another event, not the report
     rf"|the\s+{_CAL_UNIT}\s+(?:before|after){_E}"
     r"(?!\s+(?:the|a|an|his|her|its|their|this|that|\w+['’]s)\b)(?!(?-i:\s+[A-Z]))",

@@ -311,8 +311,8 @@ _HYPHEN_MEASURE = re.compile(r"^\d[\d,.]*[-\u2013][a-z]+$")
 
 
 def _measures_of_one_thing(a: FactMention, b: FactMention, index: CorpusIndex) -> bool:
-    """Two hyphenated measures of the same noun: "a 48-page indictment" and "the
-    47-page indictment" measure one document, which cannot have both lengths; a sum
+    """Two hyphenated measures of the same noun: "a 60-page report" and "the
+    62-page report" measure one document, which cannot have both lengths; a sum
     ("$3 billion") or a count ("three boats") may be a part of another."""
     if not (_HYPHEN_MEASURE.match(a.text) and _HYPHEN_MEASURE.match(b.text)):
         return False

@@ -98,7 +98,7 @@ def evidence(
     With ``kinds`` (the kinds of action of a statement's event word), two days are
     compared only when they date the same kind of action: "celebrated on Saturday"
     says nothing against "awarded on Friday". With ``names`` (entity -> its name), two
-    entities whose names fit inside each other ("John Roberts" / "John G. Roberts Jr",
+    entities whose names fit inside each other ("Carl Hayes" / "Carl B. Hayes Jr",
     left apart by the entity linker) are not different actors."""
     found = PairEvidence()
     slot_names: set[str] = set()

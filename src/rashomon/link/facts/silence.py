@@ -15,8 +15,8 @@ document could be that slot's value:
 * counts by role (killed, injured, arrested ...): it tells of no happening of
   that kind at all (no killing, no death; no word of the role: "escaped
   unharmed", "took them into custody"), so it cannot have given a toll, and it
-  gives none of the other sources' figures anywhere ("intercepted three boats
-  with 26 Somali pirates" may be its count of the 26 arrested);
+  gives none of the other sources' figures anywhere ("turned back two vans
+  carrying 14 smugglers" may be its count of the 14 arrested);
   counts of other things are never called omitted.
 """
 

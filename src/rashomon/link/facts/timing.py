@@ -83,8 +83,8 @@ class StoryTime:
 
     def dated_apart(self, a: FactMention, b: FactMention) -> bool:
         """Both statements' sentences carry dates, and no date of one can be a date of the
-        other: "hosted the Oscars in 2007" and "will host the 2014 Oscars" tell two
-        hostings, though one person hosts both. Undated sentences are never apart."""
+        other: "chaired the summit in 2009" and "will chair the 2015 summit" tell two
+        summits, though one person chairs both. Undated sentences are never apart."""
         x = [v for v in self.sentence_dates.get((a.doc, a.sentence_start), ()) if v]
         y = [v for v in self.sentence_dates.get((b.doc, b.sentence_start), ()) if v]
         if not x or not y:
