@@ -357,6 +357,39 @@ class FactConflict:
     note: str
 
 
+# Why two values that cannot both hold were not called a dispute or a revision:
+# code -> the sentence a reader is shown. The link stage writes the codes, the
+# report and the API show the sentences; a finding the comparison abstains on is
+# shown with its reason, never silently dropped.
+HELD_BACK_REASONS: dict[str, str] = {
+    "same-source": "one source gives both values (its own update, or two things read as one)",
+    "several-answers": "a source gives both values: here the slot has several answers "
+    "(two incidents, two parts of one figure)",
+    "other-detail": "the two sentences differ on another detail (a day, a place, a person, "
+    "a figure): they may tell two happenings",
+    "no-shared-detail": "the two sentences share no other detail that shows they tell "
+    "the same thing",
+    "order-unknown": "a figure that changes as a story develops, in reports without a "
+    "date: an update cannot be told from a dispute",
+    "both-named": "each source also names the other's value: two participants",
+    "organisation": "an organisation or a place acts through its units and parts",
+    "dates-far-apart": "the dates are further apart than the reports are old: two happenings",
+    "date-ahead": "a date after its report: a plan or a forecast",
+    "denied": "one of the values is denied, not stated",
+    "hedged": "approximate or hedged wording: too weak to call a dispute",
+}
+
+
+@dataclass(slots=True)
+class FactDifference:
+    """Two values of one slot that cannot both hold, on which the comparison
+    abstained: neither a dispute nor a revision, for the reason ``why``."""
+
+    a: int  # index into Fact.values
+    b: int
+    why: str  # a key of HELD_BACK_REASONS
+
+
 @dataclass(slots=True)
 class Fact:
     """One slot of one event across the sources: who agrees, disputes, revises, omits."""
@@ -368,6 +401,7 @@ class Fact:
     values: list[FactValue] = field(default_factory=list)
     conflicts: list[FactConflict] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)  # docs reporting the event, silent here
+    held_back: list[FactDifference] = field(default_factory=list)  # abstained, with why
 
 
 @dataclass(slots=True)

@@ -182,12 +182,23 @@ class MatrixCell(Open):
     note: str | None = None
 
 
+class HeldBackPair(Open):
+    fact: str
+    slot_label: str
+    a: str
+    b: str
+    a_sources: list[str]
+    b_sources: list[str]
+    why: str
+
+
 class EventPage(Open):
     event: dict[str, Any]
     sources: list[dict[str, Any]]
     facts: list[FactCard]
     matrix: list[list[MatrixCell | None]]
     disputes: list[Dispute]
+    held_back: list[HeldBackPair] = []
     framing_of: str
     framing: list[dict[str, Any]]
 

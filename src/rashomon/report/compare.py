@@ -31,6 +31,7 @@ from rashomon.report.facts import (
     Incident,
     agreements,
     disputes,
+    held_back,
     incidents,
     revisions,
     slot_label,
@@ -111,6 +112,28 @@ def _disputes_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
             _side(names, d.a),
             _side(names, d.b),
             Text(f"{d.conflict.reason}\nconfidence {d.conflict.confidence:.2f}", style="red"),
+        )
+    return table
+
+
+def _held_back_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
+    table = Table(
+        title="Different values not called disputes (Rashomon abstained; check by hand)",
+        show_lines=True,
+        expand=True,
+    )
+    table.add_column("event · what", ratio=2)
+    table.add_column("one value", ratio=4)
+    table.add_column("another value", ratio=4)
+    table.add_column("why not compared", ratio=2)
+    for h in held_back(analysis, top):
+        table.add_row(
+            Text(f"{_event_name(analysis, h.fact)}\n", style="dim").append(
+                slot_label(h.fact.slot), style="bold"
+            ),
+            _side(names, h.a),
+            _side(names, h.b),
+            Text(h.why, style="yellow"),
         )
     return table
 
@@ -261,7 +284,8 @@ def compare_view(analysis: Analysis, top: int = 10) -> list[RenderableType]:
             f"{len(analysis.documents)} documents · {multi} event{'' if multi == 1 else 's'} "
             f"compared across sources · facts: {status['agreed']} agreed, "
             f"{status['disputed']} disputed, "
-            f"{status['revised']} revised, {status['uncertain']} unclear (not compared), "
+            f"{status['revised']} revised, "
+            f"{status['uncertain']} unclear (values differ, not compared: why below), "
             f"{status['single']} from one source · {len(analysis.reuse)} copied passages",
             style="bold",
         ),
@@ -279,6 +303,8 @@ def compare_view(analysis: Analysis, top: int = 10) -> list[RenderableType]:
     )
     if revisions(analysis):
         parts.append(_revisions_table(analysis, names, top))
+    if held_back(analysis):
+        parts.append(_held_back_table(analysis, names, max(1, top // 2)))
     shown = [i for i in incidents(analysis) if len(i.docs) >= 2][: max(1, top // 2)]
     if shown:
         parts.append(

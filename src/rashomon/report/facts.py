@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rashomon.model import Analysis, Event, Fact, FactConflict, FactStatement, FactValue
+from rashomon.model import (
+    HELD_BACK_REASONS,
+    Analysis,
+    Event,
+    Fact,
+    FactConflict,
+    FactDifference,
+    FactStatement,
+    FactValue,
+)
 
 # What one source does for one fact, as the matrix shows it.
 SUPPORTS = "supports"  # gives a value another independent source also gives
@@ -106,6 +115,40 @@ def revisions(analysis: Analysis) -> list[Dispute]:
         return min((s.published or "9999") for s in d.b.statements)
 
     return sorted(found, key=lambda d: (when(d), d.fact.id))
+
+
+@dataclass(slots=True)
+class HeldBack:
+    """Two values that cannot both hold, which the comparison did not call a dispute."""
+
+    fact: Fact
+    difference: FactDifference
+
+    @property
+    def a(self) -> FactValue:
+        return self.fact.values[self.difference.a]
+
+    @property
+    def b(self) -> FactValue:
+        return self.fact.values[self.difference.b]
+
+    @property
+    def why(self) -> str:
+        return HELD_BACK_REASONS.get(self.difference.why, self.difference.why)
+
+
+def held_back(analysis: Analysis, top: int | None = None) -> list[HeldBack]:
+    """Differences the comparison abstained on, with why: those between the most
+    independent sources first, so a reader checks the weightiest by hand first."""
+    found = [
+        HeldBack(f, d)
+        for f in analysis.facts
+        if f.status == "uncertain"
+        for d in f.held_back
+        if d.a < len(f.values) and d.b < len(f.values)
+    ]
+    found.sort(key=lambda h: (-(len(h.a.sources) + len(h.b.sources)), h.fact.id, h.difference.a))
+    return found[:top] if top is not None else found
 
 
 def agreements(analysis: Analysis, top: int | None = None) -> list[tuple[Fact, FactValue]]:

@@ -67,13 +67,10 @@ class Side:
 
 @dataclass(slots=True)
 class Verdict:
-    kind: str  # dispute | revision
-    reason: str
+    kind: str  # dispute | revision | abstain
+    reason: str  # a dispute's reason; an abstention's key of HELD_BACK_REASONS
     confidence: float
     earlier_first: bool = True  # for a revision: whether side a is the earlier value
-
-
-ABSTAIN = Verdict("abstain", "", 0.0)  # cannot tell a dispute from a revision
 
 
 def compatible(slot: str, a: Side, b: Side) -> bool | None:
@@ -106,36 +103,54 @@ def judge(
     mentioned: Mapping[str, set[str]],
     published: Mapping[str, str | None],
 ) -> Verdict | None:
-    """The conflict between two incompatible values, or None to abstain.
+    """The conflict between two incompatible values, or None to abstain."""
+    verdict = assess(slot, a, b, mentioned, published)
+    return None if verdict.kind == "abstain" else verdict
+
+
+def abstain(why: str) -> Verdict:
+    """No verdict, for the reason ``why`` (a key of :data:`HELD_BACK_REASONS`)."""
+    return Verdict("abstain", why, 0.0)
+
+
+def assess(
+    slot: str,
+    a: Side,
+    b: Side,
+    mentioned: Mapping[str, set[str]],
+    published: Mapping[str, str | None],
+) -> Verdict:
+    """The conflict between two incompatible values, or an abstention with its reason.
 
     ``mentioned`` maps a document to the corpus entities it names anywhere;
     ``published`` a document to its publication date."""
     if compatible(slot, a, b) is not False:
-        return None
+        return abstain("compatible")
     if a.docs & b.docs:
-        return None  # one source gives both: its own revision or our misreading
+        return abstain("same-source")  # its own revision or our misreading
     kind = slot_kind(slot)
     revision = _revision(slot, a, b, published)
-    if revision is ABSTAIN:
-        return None
     if revision is not None:
-        return revision
+        return revision  # a revision, or an abstention: no order between the reports
     if kind in NAME_SLOTS:
         if any(b.value in mentioned.get(d, ()) for d in a.docs) or any(
             a.value in mentioned.get(d, ()) for d in b.docs
         ):
-            return None  # each source knows the other name: two participants, not a dispute
+            return abstain("both-named")  # two participants, not a dispute
         if kind in ("agent", "patient") and a.entity_type != "PERSON":
-            return None  # organisations and places act through units and parts
-    if kind == "when" and (_too_far_apart(a, b, published) or _ahead(a, b, published)):
-        return None
+            return abstain("organisation")  # they act through units and parts
+    if kind == "when":
+        if _too_far_apart(a, b, published):
+            return abstain("dates-far-apart")
+        if _ahead(a, b, published):
+            return abstain("date-ahead")
     confidence = _number_confidence(a, b) if kind == "count" else BASE_CONFIDENCE.get(kind, 0.6)
     if any(f.hedged for f in a.facts) or any(f.hedged for f in b.facts):
         confidence -= 0.15
     if any(f.negated for f in a.facts) or any(f.negated for f in b.facts):
-        return None  # a denied value is not a stated one
+        return abstain("denied")  # a denied value is not a stated one
     if confidence < MIN_CONFIDENCE:
-        return None
+        return abstain("hedged")
     return Verdict("dispute", REASONS.get(kind, "outcome"), round(confidence, 2))
 
 
@@ -193,7 +208,8 @@ def _revision(slot: str, a: Side, b: Side, published: Mapping[str, str | None]) 
         )
     if slot in GROWING_ROLES:
         if not (a_last and b_last):
-            return ABSTAIN  # a toll changes as a story develops: without dates, no order
+            # a toll changes as a story develops: without dates, no order
+            return abstain("order-unknown")
         if a_last[:10] != b_last[:10]:
             # reports of different days: the later one gives the figure known then
             return Verdict("revision", "number", 0.7, earlier_first=a_last < b_last)

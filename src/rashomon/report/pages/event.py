@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rashomon.model import Fact, from_dict
+from rashomon.model import HELD_BACK_REASONS, Fact, from_dict
 from rashomon.report.facts import cell_of, slot_label, slot_sort_key
 from rashomon.report.pages import PageContext
 from rashomon.report.pages.format import date_label, passage, source_label
@@ -25,11 +25,13 @@ STATEMENTS_PER_SIDE = 4
 
 
 def _note(fact: Fact, index: int | None) -> str:
-    notes = [
-        f"{c.kind}: {c.note or c.reason}"
-        for c in fact.conflicts
-        if index is not None and index in (c.a, c.b)
-    ]
+    if index is None:
+        return ""
+    notes = [f"{c.kind}: {c.note or c.reason}" for c in fact.conflicts if index in (c.a, c.b)]
+    for d in fact.held_back:
+        if index in (d.a, d.b) and max(d.a, d.b) < len(fact.values):
+            other = fact.values[d.b if index == d.a else d.a].label
+            notes.append(f"not compared with {other}: {HELD_BACK_REASONS.get(d.why, d.why)}")
     return "; ".join(notes)
 
 
@@ -118,6 +120,32 @@ def disputes(facts: list[dict[str, Any]], ctx: PageContext) -> list[dict[str, An
                     "confidence": c.get("confidence"),
                     "a": _side(values[a], texts, meta),
                     "b": _side(values[b], texts, meta),
+                }
+            )
+    return out
+
+
+def held_back(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pairs of values that cannot both hold on which the comparison abstained, with
+    why, so the page never says the sources agree where they only were not compared."""
+    out = []
+    for fact in facts:
+        values = fact.get("values") or []
+        for d in fact.get("held_back") or []:
+            a, b = d.get("a"), d.get("b")
+            if not (isinstance(a, int) and isinstance(b, int)):
+                continue
+            if not (0 <= a < len(values) and 0 <= b < len(values)):
+                continue
+            out.append(
+                {
+                    "fact": fact["id"],
+                    "slot_label": slot_label(fact["slot"]),
+                    "a": values[a].get("label") or values[a].get("value"),
+                    "b": values[b].get("label") or values[b].get("value"),
+                    "a_sources": values[a].get("sources") or [],
+                    "b_sources": values[b].get("sources") or [],
+                    "why": HELD_BACK_REASONS.get(d.get("why", ""), d.get("why", "")),
                 }
             )
     return out
@@ -217,6 +245,7 @@ def event_page(ctx: PageContext, event_id: str) -> dict[str, Any] | None:
         "facts": [fact_card(f, event) for f in facts],
         "matrix": fact_matrix(facts, docs),
         "disputes": disputes(facts, ctx),
+        "held_back": held_back(facts),
         "framing_of": kind,
         "framing": words,
     }

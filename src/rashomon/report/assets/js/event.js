@@ -167,7 +167,22 @@ R.pages.event = async function (main, id, params) {
   );
   const wanted = params.get("dispute");
   const disputes = R.h("div", { class: "disputes" }, data.disputes.map((d) => R.dispute(d, d.fact === wanted || data.disputes.length === 1)));
-  main.append(R.section("Disputes and revisions", data.disputes.length ? disputes : R.empty("The sources do not contradict each other on this event.")));
+  const heldBack = data.held_back || [];
+  main.append(R.section("Disputes and revisions", data.disputes.length ? disputes : R.empty(heldBack.length ? "No dispute or revision found; some values differ but were not compared (below)." : "No dispute or revision found among the facts compared for this event.")));
+  if (heldBack.length) {
+    main.append(
+      R.section(
+        "Different values not compared",
+        R.h(
+          "ul",
+          { class: "held-back" },
+          heldBack.map((h) =>
+            R.h("li", {}, R.h("b", {}, `${h.slot_label}: ${h.a} vs ${h.b}`), R.h("span", { class: "muted" }, ` — not compared: ${h.why}`)),
+          ),
+        ),
+      ),
+    );
+  }
   main.append(R.section("Framing", R.framingWords(data)));
   if (wanted) {
     const target = main.querySelector(`details[data-fact="${CSS.escape(wanted)}"]`);

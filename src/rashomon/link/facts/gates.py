@@ -1,0 +1,162 @@
+"""Which gate holds a pair of incompatible values back, before any verdict.
+
+Two values that cannot both hold are judged (:mod:`conflicts`) only when
+nothing suggests they answer two different questions: no source gives both
+(the slot has several answers: two games, two falls), the sentences differ on
+no other detail (another day, another victim), and they agree on enough of the
+incident and name the same thing. Each gate that stops a pair says so: the
+abstention is shown to the reader with its reason (``Fact.held_back``), so an
+absent dispute is never a silent one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from rashomon.model import FactMention
+
+from .comparable import MAX_PAIRED, MEASURE_SLOTS, measures_of_one_thing, same_thing
+from .conflicts import Side, Verdict, abstain, assess, compatible
+from .corpus import EVENT_SLOTS, CorpusIndex
+from .incidents import SHARED_PERSON, PairEvidence, Profile, evidence
+from .values import NAME_SLOTS, ROLE_KINDS, slot_kind
+
+# Evidence of one incident a dispute needs, beyond the disputed slot: more than a shared
+# place (two climbers fall on one mountain on two days; pirates are caught in one gulf
+# every week): a named person, or a place and a day, or a place and an exact figure.
+DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
+# Figures disputed on the incident evidence alone: tolls by role and a quake's magnitude.
+# A sum, a share, a distance or another counted thing is disputed only when the two
+# sentences also give one other figure alike ("a $35 billion contract to build 179
+# tankers" / "179 tankers under a $40 billion contract"): the same words around a sum
+# were not enough on the real reports of the tune half (two players' contracts; one
+# operation's haul against five operations'), nor on the held-out half (0 of 18 right).
+DISPUTED_FIGURES = frozenset(ROLE_KINDS) | {"count:magnitude"}
+
+
+def coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
+    """Some source itself gives a value like ``a`` and a value like ``b``: here the slot
+    has several answers (two games, two falls, two hostings), so neither is the
+    disputed one. Names are many-valued by nature (victims) and never coexist so."""
+    if slot_kind(slot) in NAME_SLOTS:
+        return False
+
+    def like(x: Side, y: Side) -> bool:
+        return x is y or compatible(slot, x, y) is True
+
+    for doc in a.docs | b.docs:
+        stated = [s for s in sides if doc in s.docs]
+        both = any(like(x, a) for x in stated) and any(like(y, b) for y in stated)
+        if both and not _revised_within(doc, a, b):
+            return True
+    return False
+
+
+def _revised_within(doc: str, a: Side, b: Side) -> bool:
+    """The document itself says the figure changed ("rose from 3 to 5")."""
+    return any(f.revised for f in a.facts + b.facts if f.doc == doc)
+
+
+def can_compare(
+    slot: str,
+    a: Side,
+    b: Side,
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> bool:
+    """Two statements, one of each value, that are about the same thing and whose
+    sentences differ on nothing else.
+
+    For dates and actors (one event's slots) the sentences must agree on another
+    detail: "Four were killed ... in Dayton late Sunday" and "Five were killed ... in
+    Dayton early Monday" (the place and the night agree). For a story's figures and
+    places the words around the two values must name the same thing: "the pirates,
+    in three boats" and "against the pirates in two boats"; "a 48-page indictment"
+    and "the 47-page indictment"; while "scored 100 points fewer times" and "won by
+    a combined 24 points" share only what they count. (Pairs whose sentences differ
+    on another detail, :func:`any_against`, are held back before this is asked.)"""
+    kind = slot_kind(slot)
+    story_slot = slot not in EVENT_SLOTS
+    need = DISPUTE_SUPPORT["name" if kind in NAME_SLOTS else kind]
+    if story_slot and kind != "when":
+        need = 0  # a figure or a place of one story: the words around it say what it is
+    for fa, fb, ev in sentence_pairs(a, b, sentences, index):
+        if ev.support(slot, story=False) < need or ev.against(slot) != 0:
+            continue
+        if slot == "count:age" and ev.shared_names < SHARED_PERSON:
+            continue  # an age is a person's: both sentences must name the same person
+        if (
+            kind == "count"
+            and slot not in DISPUTED_FIGURES
+            and not _another_figure(ev, slot)
+            and not measures_of_one_thing(fa, fb, index)
+        ):
+            continue  # a sum or a measure: the sentences must agree on another figure
+        if not story_slot or same_thing(fa, fb, index) or measures_of_one_thing(fa, fb, index):
+            return True
+    return False
+
+
+def _another_figure(ev: PairEvidence, slot: str) -> bool:
+    """The two sentences give another figure alike (the same count of another thing).
+
+    An age counts for a measure: "the 36-year-old ... fell about 200ft" and "The
+    36-year-old ... fell approximately 200 metres" tell one person's one fall; for a
+    sum or a share it does not (whose age says nothing of which contract)."""
+    return any(
+        s != slot and slot_kind(s) == "count" and (s != "count:age" or slot in MEASURE_SLOTS)
+        for s in ev.agree
+    )
+
+
+def any_against(
+    slot: str,
+    a: Side,
+    b: Side,
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> bool:
+    """Some statement of one value and some of the other are told in sentences that
+    differ on another detail (another victim, another day, another age): the two values
+    may belong to two happenings, so neither is called disputed."""
+    return any(ev.against(slot) >= 2 for _, _, ev in sentence_pairs(a, b, sentences, index))
+
+
+def sentence_pairs(
+    a: Side,
+    b: Side,
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> Iterator[tuple[FactMention, FactMention, PairEvidence]]:
+    """Each statement of one value with each of the other's from another source (up to
+    :data:`MAX_PAIRED` of each), with what their two sentences share and differ on."""
+    for fa in a.facts[:MAX_PAIRED]:
+        for fb in b.facts[:MAX_PAIRED]:
+            if fa.doc == fb.doc:
+                continue
+            x = sentences.get((fa.doc, fa.sentence_start))
+            y = sentences.get((fb.doc, fb.sentence_start))
+            if x is None or y is None:
+                continue
+            ev = evidence(
+                x, y, index.entity_types, index.mentioned, index.kinds_of, index.entity_names
+            )
+            yield fa, fb, ev
+
+
+def held_back_or_judged(
+    slot: str,
+    a: Side,
+    b: Side,
+    sides: list[Side],
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> Verdict:
+    """Dispute, revision, or an abstention that says which gate held the pair back."""
+    if coexist(slot, a, b, sides):
+        return abstain("several-answers")
+    if any_against(slot, a, b, sentences, index):
+        return abstain("other-detail")
+    if not can_compare(slot, a, b, sentences, index):
+        return abstain("no-shared-detail")
+    return assess(slot, a, b, index.mentioned, index.published)
