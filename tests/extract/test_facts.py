@@ -77,7 +77,9 @@ def test_counts_by_role(sentence: str, slot: str, value: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Two of the victims were killed at the scene.",  # a part, not the toll
+        "Two of the victims were children.",  # a part, and no role at all
+        "Two of the wounded died later in hospital.",  # adds to a toll told elsewhere
+        "Two more of the victims died on Monday.",  # an increment
         "Three more people were injured in a second blast.",  # an increment
         "A woman and two men were shot outside the club.",  # two men are a part of the shot
         "Three boats were captured by the warship.",  # boats are not arrests
@@ -88,6 +90,29 @@ def test_counts_by_role(sentence: str, slot: str, value: str) -> None:
 def test_what_is_never_a_toll(sentence: str) -> None:
     counted = {f.slot for f in facts_of(sentence) if f.slot.startswith("count:")}
     assert not counted & {"count:killed", "count:injured", "count:arrested", "count:shot"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slot", "bound"),
+    [
+        ("Two of the victims were killed at the scene.", "count:killed", ">=2"),
+        ("Two of the three passengers died at the hospital, police said.", "count:killed", ">=2"),
+        ("Three of them were arrested on Sunday night.", "count:arrested", ">=3"),
+    ],
+)
+def test_a_part_that_undergoes_the_event_bounds_its_toll(
+    sentence: str, slot: str, bound: str
+) -> None:
+    # at least that many: never an exact toll to set against another report's
+    assert slots(facts_of(sentence)).get(slot) == [bound], facts_of(sentence)
+
+
+def test_two_clauses_joined_by_and_each_give_their_toll() -> None:
+    # "12 Somali and 11 Yemeni pirates" is one list; "Four died and 12 were hurt" two clauses
+    found = slots(facts_of("Four died and 12 were hurt when the bus overturned."))
+    assert found.get("count:killed") == ["4"] and found.get("count:injured") == ["12"]
+    listed = slots(facts_of("The navy arrested 12 Somali and 11 Yemeni pirates on Friday."))
+    assert not listed.get("count:arrested"), listed
 
 
 def test_when_is_the_date_tied_to_the_trigger_not_a_dateline_or_a_modifier() -> None:

@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 from rashomon.model import DocumentAnalysis, FactMention
 
 from .context import FactContext
-from .counts import count_facts, count_value
+from .counts import count_facts
 from .participants import participant_facts
+from .roles import count_value
 from .when import when_facts
 
 SlotFinder = Callable[[FactContext], list[FactMention]]

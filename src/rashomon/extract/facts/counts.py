@@ -13,7 +13,9 @@ nearest event of its sentence, since the link stage compares figures per
 happening, not per word.
 
 What is never a total, and so never a fact here: a part ("two of the
-victims"), an increment ("another five", "three more"), a duration.
+victims were children"), an increment ("another five", "three more"), a
+duration; but a part that undergoes the event bounds its toll ("two of the
+three victims died": at least two died).
 """
 
 from __future__ import annotations
@@ -23,68 +25,35 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.quantities.numbers import is_number_word
 from rashomon.model import EventMention, FactMention, Quantity
 
 from .context import FactContext
 from .lexicon import (
-    FATAL_MODIFIERS,
     INCREMENT_WORDS,
     MEASURES,
     MONEY_UNITS,
-    NON_PERSON_NOUNS,
-    NONE_DETERMINERS,
-    NONE_SUBJECTS,
-    OBJECT_RESTRICTED,
     PARTITIVE_AFTER,
     PERCENT_UNITS,
-    PERSON_NOUNS,
-    PERSON_SUFFIXES,
-    ROLE_ADJECTIVES,
-    ROLE_NOUNS,
-    ROLE_VERBS,
     TIME_UNITS,
-    TOLL_MODIFIERS,
     TOLL_NOUNS,
 )
+from .roles import (
+    ROLE_OF_ADJECTIVE,
+    ROLE_OF_NOUN,
+    ROLE_OF_TOLL,
+    ROLE_OF_VERB,
+    count_value,
+    number_tokens,
+    verb_role,
+)
+from .tolls import one_of_a_kind, partitive_toll, zero_counts
 
-PATIENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "oprd"})
 SPLIT_THOUSANDS = re.compile(r", \d{3}\b")
 # "a 3.2-megapixel camera", "the 48-page indictment", "the 35-word oath": the figure
 # counts the word joined to it, not the noun after it (one camera, one indictment).
 JOINED_UNIT = re.compile(r"[\d.,]+\s?-\s?([a-z]+)\b")
-# Verbs whose subject undergoes the event: "two people died", "five fled".
-UNACCUSATIVE = frozenset({"die", "perish", "disappear", "vanish", "flee", "drown", "survive"})
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod"})
 PARTITIVE_DETERMINERS = frozenset({"the", "those", "these", "them", "his", "her", "their", "its"})
-
-_ROLE_OF_VERB = {lemma: role for role, lemmas in ROLE_VERBS.items() for lemma in lemmas}
-_ROLE_OF_NOUN = {lemma: role for role, lemmas in ROLE_NOUNS.items() for lemma in lemmas}
-_ROLE_OF_ADJECTIVE = {w: role for role, ws in ROLE_ADJECTIVES.items() for w in ws}
-_ROLE_OF_TOLL = {w: role for role, ws in TOLL_MODIFIERS.items() for w in ws}
-
-
-def format_number(x: float) -> str:
-    return str(int(x)) if x == int(x) else f"{x:g}"
-
-
-def count_value(q: Quantity) -> str | None:
-    """The normalised value: "5", "4-6", ">=50", "<=10"; None when nothing is stated."""
-    if q.low is not None and q.high is not None:
-        if q.low == q.high:
-            return format_number(q.low)
-        return f"{format_number(q.low)}-{format_number(q.high)}"
-    if q.low is not None:
-        return ">=" + format_number(q.low)
-    if q.high is not None:
-        return "<=" + format_number(q.high)
-    if q.value is not None:
-        return format_number(q.value)
-    return None
-
-
-def _numbers(span: Span) -> list[Token]:
-    return [t for t in span if t.like_num or is_number_word(t.lower_)]
 
 
 def _is_part_or_increment(span: Span) -> bool:
@@ -129,14 +98,24 @@ def _magnitude(span: Span) -> bool:
 
 
 def _listed(span: Span) -> bool:
-    """ "12 Somali and 11 Yemeni pirates": a figure with another one joined to it."""
+    """ "12 Somali and 11 Yemeni pirates": a figure with another one joined to it. Not
+    "Four died and 12 were hurt": a verb between the two figures makes two clauses."""
     doc = span.doc
     ahead = doc[span.end : min(len(doc), span.end + 3)]
     for i, token in enumerate(ahead):
+        if token.pos_ in CLAUSE_POS:
+            break
         if token.pos_ == "CCONJ" and i + 1 < len(ahead) and ahead[i + 1].like_num:
             return True
-    behind = doc[max(0, span.start - 3) : span.start]
+    behind = list(doc[max(0, span.start - 3) : span.start])
+    for i in range(len(behind) - 1, -1, -1):
+        if behind[i].pos_ in CLAUSE_POS:
+            behind = behind[i + 1 :]
+            break
     return any(t.pos_ == "CCONJ" for t in behind) and any(t.like_num for t in behind)
+
+
+CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
 def _counted_token(span: Span, q: Quantity) -> Token | None:
@@ -150,15 +129,15 @@ def _counted_token(span: Span, q: Quantity) -> Token | None:
 def _adjective_role(span: Span) -> tuple[str, Token] | None:
     """ "five dead", "nine injured": a role adjective right after the number."""
     doc = span.doc
-    numbers = _numbers(span)
+    numbers = number_tokens(span)
     if not numbers:
         return None
     last = numbers[-1].i
     for i in (last + 1, last + 2):
-        if i < len(doc) and doc[i].lower_ in _ROLE_OF_ADJECTIVE:
+        if i < len(doc) and doc[i].lower_ in ROLE_OF_ADJECTIVE:
             if i == last + 2 and doc[last + 1].pos_ not in ("NOUN", "PROPN"):
                 continue
-            return _ROLE_OF_ADJECTIVE[doc[i].lower_], doc[i]
+            return ROLE_OF_ADJECTIVE[doc[i].lower_], doc[i]
     return None
 
 
@@ -178,52 +157,11 @@ def _toll_role(governor: Token) -> tuple[str, Token | None] | None:
             continue
         for mod in child.subtree:
             lemma = mod.lemma_.lower()
-            if mod.i != child.i and (lemma in _ROLE_OF_TOLL or mod.lower_ in _ROLE_OF_TOLL):
-                return _ROLE_OF_TOLL.get(lemma) or _ROLE_OF_TOLL[mod.lower_], mod
+            if mod.i != child.i and (lemma in ROLE_OF_TOLL or mod.lower_ in ROLE_OF_TOLL):
+                return ROLE_OF_TOLL.get(lemma) or ROLE_OF_TOLL[mod.lower_], mod
         if child.lemma_.lower() == "toll":
             return "killed", None
     return None
-
-
-def names_people(counted: Token | None) -> bool:
-    """Whether the counted noun names people (or nothing is named: "killed 5")."""
-    if counted is None or counted.pos_ == "PROPN" or counted.ent_type_ == "NORP":
-        return True
-    word = counted.lower_
-    if word in NON_PERSON_NOUNS:
-        return False
-    return (
-        word in PERSON_NOUNS
-        or counted.lemma_.lower() in PERSON_NOUNS
-        or (len(word) > 5 and word.endswith(PERSON_SUFFIXES))
-    )
-
-
-def _verb_role(governor: Token, relation: str, counted: Token | None) -> str | None:
-    lemma = governor.lemma_.lower()
-    role = _ROLE_OF_VERB.get(lemma)
-    if role is None:
-        if lemma == "take" and any(
-            c.dep_ == "prep"
-            and c.lower_ == "into"
-            and any(g.lower_ == "custody" for g in c.children)
-            for c in governor.children
-        ):
-            return "arrested"
-        return None
-    restricted = OBJECT_RESTRICTED.get(lemma)
-    if restricted is not None:
-        if counted is None or counted.lemma_.lower() not in restricted:
-            return None
-    elif role != "affected" and not names_people(counted):
-        return None
-    if relation == "nsubj" and lemma not in UNACCUSATIVE:
-        return None  # "three gunmen killed ...": the count is of the actors
-    if relation not in PATIENT_DEPS and relation != "nsubj":
-        return None
-    if role == "shot" and any(c.lower_ in FATAL_MODIFIERS for c in governor.children):
-        return "killed"
-    return role
 
 
 def measure_of(q: Quantity, counted: Token | None) -> tuple[str, float] | None:
@@ -262,11 +200,11 @@ def _role_and_event(
         role, word = adjective
         event = ctx.event_of(word) or ctx.event_of(span.root)
         return (f"count:{role}", event, word, 1.0) if event else None
-    if counted is not None and counted.lemma_.lower() in _ROLE_OF_NOUN:
-        role = _ROLE_OF_NOUN[counted.lemma_.lower()]
+    if counted is not None and counted.lemma_.lower() in ROLE_OF_NOUN:
+        role = ROLE_OF_NOUN[counted.lemma_.lower()]
         event = ctx.event_of(counted)
         return (f"count:{role}", event, counted, 1.0) if event else None
-    head = counted or (_numbers(span) or [span.root])[-1]
+    head = counted or (number_tokens(span) or [span.root])[-1]
     if counted is None and head.dep_ in ("nummod", "quantmod") and head.head.pos_ == "NOUN":
         counted = head.head  # "23 suspected pirates": the noun the number counts
         head = counted
@@ -285,7 +223,7 @@ def _role_and_event(
         event = (ctx.events.get(word.i) if word is not None else None) or ctx.event_of(governor)
         event = event or _sentence_event(ctx, governor)
         return (f"count:{role}", event, phrase, 1.0) if event else None
-    role = _verb_role(governor, relation, counted)
+    role = verb_role(governor, relation, counted)
     if role is not None:
         if _coordinated(head) or _listed(span):
             return None  # "a woman and two men were shot": the two men are a part
@@ -338,10 +276,15 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
     """The counted facts of one document, one per quantity tied to an event."""
     facts: list[FactMention] = []
     for q, only_roles in [(q, False) for q in ctx.analysis.quantities] + [
-        (q, True) for q in _one_of_a_kind(ctx)
+        (q, True) for q in one_of_a_kind(ctx)
     ]:
         span = ctx.span(q.start, q.end)
-        if span is None or len(span) == 0 or _is_part_or_increment(span):
+        if span is None or len(span) == 0:
+            continue
+        if _is_part_or_increment(span):
+            toll = None if only_roles else partitive_toll(ctx, span, q)
+            if toll is not None:
+                facts.append(toll)
             continue
         if SPLIT_THOUSANDS.match(ctx.text, q.end):
             continue  # "2, 000 feet": a number split by a space after its comma
@@ -353,7 +296,7 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
         if found is None:
             continue
         slot, event, anchor, factor = found
-        if only_roles and slot.removeprefix("count:") not in _ROLE_OF_VERB.values():
+        if only_roles and slot.removeprefix("count:") not in ROLE_OF_VERB.values():
             continue
         slot = _joined_unit_slot(slot, ctx.text[q.start : q.end], q)
         if factor != 1.0:
@@ -380,35 +323,8 @@ def count_facts(ctx: FactContext) -> list[FactMention]:
                 revised=ctx.revised(anchor),
             )
         )
-    facts.extend(_zero_counts(ctx))
+    facts.extend(zero_counts(ctx))
     return facts
-
-
-ONE_BEFORE = frozenset({"no", "the", "that", "this", "any", "every", "each", "only"})
-
-
-def _one_of_a_kind(ctx: FactContext) -> list[Quantity]:
-    """ "One victim died", "kills one person": a toll of one. The quantity extractor
-    leaves a written "one" out (it is more often a pronoun or "one of the"); here it
-    counts when it directly counts a person noun, and only as a toll by role."""
-    found = []
-    doc = ctx.doc
-    for token in doc:
-        if token.lower_ != "one" or token.dep_ != "nummod" or token.head.i != token.i + 1:
-            continue
-        noun = token.head
-        before = doc[token.i - 1].lower_ if token.i > 0 else ""
-        if before in ONE_BEFORE or before in INCREMENT_WORDS or not names_people(noun):
-            continue
-        if noun.pos_ != "NOUN" or noun.tag_ != "NN":
-            continue
-        start, end = token.idx, noun.idx + len(noun)
-        found.append(
-            Quantity(
-                ctx.analysis.document.id, start, end, ctx.text[start:end], 1.0, counted=noun.text
-            )
-        )
-    return found
 
 
 def _joined_unit_slot(slot: str, written: str, q: Quantity) -> str:
@@ -422,53 +338,3 @@ def _joined_unit_slot(slot: str, written: str, q: Quantity) -> str:
 
 def _times(x: float | None, factor: float) -> float | None:
     return None if x is None else round(x * factor, 3)
-
-
-ZERO_ROLES = frozenset({"killed", "injured", "missing"})
-
-
-def _zero_counts(ctx: FactContext) -> list[FactMention]:
-    """ "No one was killed", "there were no injuries": a toll of zero. Only for the
-    casualties: "none of them has been charged" is about other people."""
-    facts: list[FactMention] = []
-    doc = ctx.doc
-    for token in doc:
-        lower = token.lower_
-        subject_none = (lower in NONE_SUBJECTS) or (
-            lower == "one" and token.i > 0 and doc[token.i - 1].lower_ == "no"
-        )
-        if subject_none and token.dep_ in ("nsubj", "nsubjpass"):
-            governor = token.head
-            role = _verb_role(governor, token.dep_ if token.dep_ == "nsubjpass" else "nsubj", None)
-            if role is None and token.dep_ == "nsubj" and governor.lemma_.lower() in _ROLE_OF_VERB:
-                role = None  # "nobody killed anyone": not a count of victims
-            event = ctx.events.get(governor.i)
-            if role in ZERO_ROLES and event:
-                start = doc[token.i - 1].idx if lower == "one" else token.idx
-                end = token.idx + len(token)
-                facts.append(
-                    ctx.fact(
-                        event, f"count:{role}", "0", start, end, tokens=[token], low=0.0, high=0.0
-                    )
-                )
-            continue
-        role = _ROLE_OF_NOUN.get(token.lemma_.lower())
-        if role in ZERO_ROLES and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
-            det = [c for c in token.children if c.dep_ == "det" and c.lower_ in NONE_DETERMINERS]
-            event = ctx.event_of(token)
-            if det and event and token.lemma_.lower() not in ("toll", "life", "body"):
-                start, end = det[0].idx, token.idx + len(token)
-                facts.append(
-                    ctx.fact(
-                        event,
-                        f"count:{role}",
-                        "0",
-                        start,
-                        end,
-                        tokens=[token],
-                        low=0.0,
-                        high=0.0,
-                        negated=False,
-                    )
-                )
-    return facts
