@@ -227,6 +227,10 @@ def test_bounds_and_hedges(nlp, text, fragment, value, low, high, approximate):
         ("The ship carried 150 tonnes of grain.", "tonnes", "tonnes"),
         ("Unemployment rose to 12 per cent last year.", "12 per cent", "%"),
         ("The fund holds €5 billion in bonds.", "€5 billion", "EUR"),
+        # an "m" glued to the digits with no currency before it and no counted noun
+        # after it is metres, not million
+        ("The climber fell about 200m down a gully.", "about 200m", "m"),
+        ("The firm lost $200m last year.", "$200m", "USD"),
         # corpus (Wikinews, tokenised)
         (
             "Delays of the production of the A380 have cost Airbus more than 6 billion dollars .",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from rashomon.extract.quantities.atoms import Atom, match_atom
 from rashomon.extract.quantities.context import DocContext
 from rashomon.extract.quantities.counted import (
@@ -132,6 +134,8 @@ def _unit_after(ctx: DocContext, end: int, vague: bool) -> tuple[int, str | None
     length, unit = _phrase_after(ctx, end, UNIT_WORDS, MAX_UNIT)
     if length:
         return length, unit
+    if _glued_metres(doc, end):
+        return 1, "m"
     k = end
     if k < len(doc) and doc[k].lower_ in ("us", "u.s.", "american", "australian", "canadian"):
         k += 1
@@ -148,6 +152,17 @@ def _unit_after(ctx: DocContext, end: int, vague: bool) -> tuple[int, str | None
             code = "CAD"
         return k + 1 - end, code
     return 0, None
+
+
+def _glued_metres(doc: Doc, k: int) -> bool:
+    """ "fell about 200m down a gully": an "m" glued to the digits that the number did
+    not take as million (no currency before, no counted noun after) is metres."""
+    return (
+        0 < k < len(doc)
+        and doc[k].lower_ == "m"
+        and not doc[k - 1].whitespace_
+        and doc[k - 1].text[-1:].isdigit()
+    )
 
 
 def _apply_bound(found: Found, bound: str | None, approximate: bool) -> None:
