@@ -161,8 +161,8 @@ def baseline_findings(
     for a in analyses:
         for f in a.facts:
             event = event_of.get((f.doc, f.event_start, f.event_end))
-            if event is None:
-                continue
+            if event is None or f.negated:
+                continue  # the baseline knows no denials: a denied name is no value
             value = (
                 keys.get((f.doc, f.value), f.value)
                 if f.slot in ("agent", "patient", "where")

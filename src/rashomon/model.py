@@ -342,6 +342,7 @@ class FactValue:
     label: str  # for people: "5 killed", "2019-03-02", "Bountiful"
     statements: list[FactStatement] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    denied: bool = False  # the statements say this one did not act / was not acted on
 
 
 @dataclass(slots=True)

@@ -32,19 +32,22 @@ SLOT_FINDERS: dict[str, SlotFinder] = {
     "participants": participant_facts,
 }
 
-__all__ = ["SLOT_FINDERS", "FactContext", "count_value", "find_facts"]
+DENIABLE_SLOTS = frozenset({"agent", "patient"})
+
+__all__ = ["DENIABLE_SLOTS", "SLOT_FINDERS", "FactContext", "count_value", "find_facts"]
 
 
 def find_facts(doc: Doc, analysis: DocumentAnalysis) -> list[FactMention]:
     """The facts one parsed document states about its event mentions, in text order."""
     ctx = FactContext.build(doc, analysis)
-    # what a source says did not happen ("Stefanski didn't hire Cheeks") states no value
-    # of that happening; a toll of none ("no one was hurt") is stated as the value 0
+    # what a source says did not happen states no value of it ("no one was hurt" is the
+    # toll 0), except who did not act or was not acted on ("Moore was not arrested"):
+    # kept, marked negated, for the link stage to set a denial against an assertion
     facts = [
         fact
         for finder in SLOT_FINDERS.values()
         for fact in finder(ctx)
-        if not fact.negated or fact.value == "0"
+        if not fact.negated or fact.value == "0" or fact.slot in DENIABLE_SLOTS
     ]
     facts.sort(key=lambda f: (f.start, f.slot))
     return facts

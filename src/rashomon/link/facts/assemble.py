@@ -86,12 +86,14 @@ def _independent(statements: list[FactStatement]) -> list[str]:
 def sides_of(slot: str, pairs: list[tuple[str, FactMention]], index: CorpusIndex) -> list[Side]:
     """Statements grouped into values (for names, names inside one another are one
     value), each split into the groups of sources that say it about the same thing."""
-    by_value: dict[str, list[FactMention]] = defaultdict(list)
+    by_value: dict[tuple[str, bool], list[FactMention]] = defaultdict(list)
     for value, fact in pairs:
-        by_value[value].append(fact)
+        by_value[(value, fact.negated)].append(fact)  # a denial is a value of its own
     sides = [
-        Side(v, fs, index.entity_types.get(v), index.entity_names.get(v, v))
-        for v, fs in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        Side(v, fs, index.entity_types.get(v), index.entity_names.get(v, v), denied)
+        for (v, denied), fs in sorted(
+            by_value.items(), key=lambda kv: (-len(kv[1]), kv[0][0], kv[0][1])
+        )
     ]
     if slot_kind(slot) not in NAME_SLOTS:
         return [g for side in sides for g in confirmed_groups(slot, side, index)]
@@ -101,7 +103,9 @@ def sides_of(slot: str, pairs: list[tuple[str, FactMention]], index: CorpusIndex
             (
                 m
                 for m in merged
-                if m.entity_type == side.entity_type and names_compatible(m.name, side.name)
+                if m.entity_type == side.entity_type
+                and m.denied == side.denied
+                and names_compatible(m.name, side.name)
             ),
             None,
         )
@@ -118,7 +122,12 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
     Names: the same action word told with some of the same words around the name
     ("Obama took $700 billion out of Medicare" does not confirm "Obama took on Ryan";
     "guided the Sixers to the playoffs" not "guided the team to a 38-44 mark"); days:
-    the same kind of happening; figures: the same thing counted (:func:`same_thing`)."""
+    the same kind of happening; figures: the same thing counted (:func:`same_thing`).
+    Denials never confirm each other: what did not happen has no details to agree on
+    ("did not return a call" is every report's line), so a denial only stands against
+    an assertion (:mod:`conflicts`)."""
+    if fa.negated or fb.negated:
+        return False
     if slot_kind(slot) in NAME_SLOTS:
         lemma = index.lemma_of(fa)
         if not lemma or lemma != index.lemma_of(fb):
@@ -164,7 +173,7 @@ def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
     for i, f in enumerate(facts):
         groups[find(i)].append(f)
     return [
-        Side(side.value, members, side.entity_type, side.name)
+        Side(side.value, members, side.entity_type, side.name, side.denied)
         for _, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
 
@@ -183,9 +192,10 @@ def build_fact(
         values.append(
             FactValue(
                 side.value,
-                _label(slot, side.value, side.facts, index),
+                _label(slot, side.value, side.facts, index) + (" (denied)" if side.denied else ""),
                 statements,
                 _independent(statements),
+                side.denied,
             )
         )
     conflicts: list[FactConflict] = []
@@ -195,7 +205,8 @@ def build_fact(
         for j in range(i + 1, len(sides)):
             if compatible(slot, sides[i], sides[j]) is not False:
                 continue
-            named = slot_kind(slot) in NAME_SLOTS  # names: many-valued (victims), not unclear
+            # names are many-valued (victims): two of them are not unclear; a denial is
+            named = slot_kind(slot) in NAME_SLOTS and sides[i].denied == sides[j].denied
             incompatible = incompatible or not named
             verdict = held_back_or_judged(slot, sides[i], sides[j], sides, sentences, index)
             if verdict.kind == "abstain":

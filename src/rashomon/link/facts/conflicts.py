@@ -10,6 +10,9 @@ worded as an update, or when the reports are published on different days; two
 tolls are a dispute only between reports of the same day, and undated reports'
 tolls are not compared at all (their order, and so revision or dispute, is
 unknown).
+A denial ("Moore was not arrested") conflicts with an assertion of the same
+person's part in the same act (reason ``negation``): a dispute between reports of
+the same day or when the denial comes later, a revision when the assertion does.
 Names only conflict where both sources give one name of the same kind and
 neither source mentions the other's name anywhere (else they may be two
 participants, a place inside another, or a unit of an organisation).
@@ -48,7 +51,14 @@ REASONS = {
     "agent": "actor",
     "patient": "victim",
 }
-BASE_CONFIDENCE = {"count": 0.9, "when": 0.8, "where": 0.65, "agent": 0.65, "patient": 0.65}
+BASE_CONFIDENCE = {
+    "count": 0.9,
+    "when": 0.8,
+    "where": 0.65,
+    "agent": 0.65,
+    "patient": 0.65,
+    "negation": 0.65,
+}
 
 
 @dataclass(slots=True)
@@ -59,6 +69,7 @@ class Side:
     facts: list[FactMention]
     entity_type: str | None = None
     name: str = ""
+    denied: bool = False  # its statements say this one did not act / was not acted on
 
     @property
     def docs(self) -> set[str]:
@@ -77,7 +88,10 @@ def compatible(slot: str, a: Side, b: Side) -> bool | None:
     """Whether the two values can both be true (None: cannot tell)."""
     kind = slot_kind(slot)
     if kind in NAME_SLOTS:
-        if a.value == b.value or names_compatible(a.name, b.name):
+        same = a.value == b.value or names_compatible(a.name, b.name)
+        if a.denied != b.denied:
+            return not same  # "Moore was arrested" / "Moore was not arrested"
+        if same:
             return True
         return False if a.entity_type == b.entity_type else None
     check = COMPATIBILITY.get(kind)
@@ -129,6 +143,8 @@ def assess(
     if a.docs & b.docs:
         return abstain("same-source")  # its own revision or our misreading
     kind = slot_kind(slot)
+    if a.denied != b.denied:
+        return _denial(a, b, published)
     revision = _revision(slot, a, b, published)
     if revision is not None:
         return revision  # a revision, or an abstention: no order between the reports
@@ -152,6 +168,26 @@ def assess(
     if confidence < MIN_CONFIDENCE:
         return abstain("hedged")
     return Verdict("dispute", REASONS.get(kind, "outcome"), round(confidence, 2))
+
+
+def _denial(a: Side, b: Side, published: Mapping[str, str | None]) -> Verdict:
+    """One source says this person acted (was acted on), the other that they did not.
+
+    Reports of the same day, or a denial published after the assertion, dispute it; a
+    denial followed by a later assertion ("has not been charged", then "was charged")
+    is the story moving on: a revision. Without both dates, no order: abstain."""
+    if a.entity_type != "PERSON" and b.entity_type != "PERSON":
+        return abstain("organisation")  # a body acts through units: one may, one not
+    if any(f.hedged for f in a.facts + b.facts):
+        return abstain("hedged")
+    denial, claim = (a, b) if a.denied else (b, a)
+    denied_on = max((d for d in (published.get(x) for x in denial.docs) if d), default=None)
+    claimed_on = max((d for d in (published.get(x) for x in claim.docs) if d), default=None)
+    if not (denied_on and claimed_on):
+        return abstain("order-unknown")
+    if denied_on[:10] < claimed_on[:10]:
+        return Verdict("revision", "negation", 0.7, earlier_first=denial is a)
+    return Verdict("dispute", "negation", BASE_CONFIDENCE["negation"])
 
 
 def _ahead(a: Side, b: Side, published: Mapping[str, str | None]) -> bool:

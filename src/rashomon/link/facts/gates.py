@@ -25,6 +25,7 @@ from .values import NAME_SLOTS, ROLE_KINDS, slot_kind
 # place (two climbers fall on one mountain on two days; pirates are caught in one gulf
 # every week): a named person, or a place and a day, or a place and an exact figure.
 DISPUTE_SUPPORT = {"name": 3, "when": 2, "count": 2}
+DENIAL_SUPPORT = 1  # shared details a denial and an assertion of one act need
 # Figures disputed on the incident evidence alone: tolls by role and a quake's magnitude.
 # A sum, a share, a distance or another counted thing is disputed only when the two
 # sentences also give one other figure alike ("a $35 billion contract to build 179
@@ -76,6 +77,8 @@ def can_compare(
     a combined 24 points" share only what they count. (Pairs whose sentences differ
     on another detail, :func:`any_against`, are held back before this is asked.)"""
     kind = slot_kind(slot)
+    if a.denied != b.denied:
+        return _denial_comparable(slot, a, b, sentences, index)
     story_slot = slot not in EVENT_SLOTS
     need = DISPUTE_SUPPORT["name" if kind in NAME_SLOTS else kind]
     if story_slot and kind != "when":
@@ -93,6 +96,26 @@ def can_compare(
         ):
             continue  # a sum or a measure: the sentences must agree on another figure
         if not story_slot or same_thing(fa, fb, index) or measures_of_one_thing(fa, fb, index):
+            return True
+    return False
+
+
+def _denial_comparable(
+    slot: str,
+    a: Side,
+    b: Side,
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+) -> bool:
+    """A denial and an assertion of one person's part in one act: the same event word
+    ("was arrested" / "was not arrested"), sentences that share another detail of the
+    incident and differ on none. A denied act states none of its own details (no day,
+    no place: they did not happen), so one shared detail is enough here."""
+    for fa, fb, ev in sentence_pairs(a, b, sentences, index):
+        lemma = index.lemma_of(fa)
+        if not lemma or lemma != index.lemma_of(fb):
+            continue
+        if ev.against(slot) == 0 and ev.support(slot, story=False) >= DENIAL_SUPPORT:
             return True
     return False
 
