@@ -220,3 +220,40 @@ def test_the_means_of_an_act_is_not_the_one_acted_on() -> None:
     assert found.get("patient") == ["Marcus Hill"], found
     guards = slots(facts_of("Guards used a Taser on the intruder, a spokesman said."))
     assert "patient" not in guards, guards
+
+
+@pytest.mark.parametrize(
+    ("sentence", "charges"),
+    [
+        (
+            "Moore was charged with first-degree murder and armed robbery on Tuesday.",
+            ["murder", "robbery"],
+        ),
+        ("The driver was arrested on suspicion of drunken driving near the bridge.", ["driving"]),
+        ("Stone was indicted on charges of obstruction in Washington.", ["obstruction"]),
+        ("He pleaded guilty to one count of wire fraud in federal court.", ["fraud"]),
+        ("A jury found him guilty of manslaughter after a week of testimony.", ["manslaughter"]),
+        ("She was booked into jail on a charge of vehicular manslaughter.", ["manslaughter"]),
+    ],
+)
+def test_the_offence_charged_is_an_outcome(sentence: str, charges: list[str]) -> None:
+    assert slots(facts_of(sentence)).get("outcome:charge") == charges, facts_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She was arrested on Tuesday in Dayton after a short chase.",  # a day, not a charge
+        "He was arrested for years of abuse, his lawyer said.",  # a duration
+        "Moore was not charged with murder, prosecutors said.",  # a denial states no charge
+        "The charge of the light brigade was a famous disaster.",  # no charging verb
+    ],
+)
+def test_what_is_not_a_charge(sentence: str) -> None:
+    assert "outcome:charge" not in slots(facts_of(sentence)), facts_of(sentence)
+
+
+def test_a_charge_span_keeps_its_modifiers() -> None:
+    text = "Moore was charged with first-degree murder on Tuesday."
+    (fact,) = [f for f in facts_of(text) if f.slot == "outcome:charge"]
+    assert text[fact.start : fact.end] == fact.text == "first-degree murder"

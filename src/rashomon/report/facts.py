@@ -38,6 +38,7 @@ SLOT_NAMES = {
     "agent": "who acted",
     "patient": "who was acted on",
     "outcome": "outcome",
+    "outcome:charge": "charged with",
     "count:killed": "killed",
     "count:injured": "injured",
     "count:arrested": "arrested",

@@ -21,6 +21,7 @@ from rashomon.model import DocumentAnalysis, FactMention
 
 from .context import FactContext
 from .counts import count_facts
+from .outcomes import outcome_facts
 from .participants import participant_facts
 from .roles import count_value
 from .when import when_facts
@@ -30,6 +31,7 @@ SLOT_FINDERS: dict[str, SlotFinder] = {
     "counts": count_facts,
     "when": when_facts,
     "participants": participant_facts,
+    "outcomes": outcome_facts,
 }
 
 DENIABLE_SLOTS = frozenset({"agent", "patient"})
