@@ -35,3 +35,17 @@ def test_the_same_charge_against_the_same_person_agrees() -> None:
 def test_another_persons_charge_does_not_confirm() -> None:
     analysis = analyse(CHARGED_A, OTHER_MAN)
     assert all(len(v.sources) < 2 for v in charges(analysis)), charges(analysis)
+
+
+MANSLAUGHTER = CHARGED_B.replace("first-degree murder", "manslaughter")
+
+
+def test_two_charges_are_never_set_against_each_other() -> None:
+    # a person may face several charges, and prosecutors file alternatives (murder and
+    # manslaughter): one report naming one and another the other is no dispute, and
+    # the agreement on the charge both give still stands
+    analysis = analyse(CHARGED_A, MANSLAUGHTER, CHARGED_B)
+    facts = [f for f in analysis.facts if f.slot == "outcome:charge"]
+    assert facts and not [c for f in facts for c in f.conflicts]
+    (murder,) = [v for f in facts for v in f.values if v.value == "murder"]
+    assert murder.sources == ["d0", "d2"]

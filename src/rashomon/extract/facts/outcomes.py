@@ -22,7 +22,7 @@ from .context import FactContext
 SLOT = "outcome:charge"
 # charging verb -> the prepositions that introduce its offence
 CHARGING: dict[str, frozenset[str]] = {
-    "charge": frozenset({"with"}),
+    "charge": frozenset({"with", "in"}),
     "indict": frozenset({"on", "for"}),
     "convict": frozenset({"of", "on"}),
     "accuse": frozenset({"of"}),
@@ -40,9 +40,12 @@ CHARGE_NOUNS = frozenset(
 # nouns after a charging preposition that are not offences ("on Tuesday", "for years")
 NOT_OFFENCES = frozenset(
     "bail bond warrant time day days week weeks month months year years hour hours "
-    "night morning evening afternoon connection relation behalf part basis".split()
+    "night morning evening afternoon connection relation behalf part basis case "
+    "incident matter investigation probe".split()
 )
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod"})
+# "attempted murder" is another offence than murder (an injured victim, not a death)
+ATTEMPT_WORDS = frozenset({"attempted", "attempt"})
 # entity types that are never an offence ("arrested on Tuesday", "booked in Dayton")
 NOT_NAMES = frozenset(
     "DATE TIME GPE LOC FAC PERSON CARDINAL ORDINAL MONEY QUANTITY PERCENT".split()
@@ -80,8 +83,11 @@ def _phrase(head: Token) -> tuple[int, int]:
 
 def _value(offence: Token) -> str:
     """The offence's head word, a gerund as written ("driving" whether parsed as a noun
-    or a verb), a noun by its lemma ("charges" -> "charge")."""
-    return offence.lower_ if offence.lower_.endswith("ing") else offence.lemma_.lower()
+    or a verb), a noun by its lemma ("charges" -> "charge"); an attempt apart
+    ("attempted murder")."""
+    head = offence.lower_ if offence.lower_.endswith("ing") else offence.lemma_.lower()
+    attempt = any(c.lower_ in ATTEMPT_WORDS for c in offence.lefts)
+    return f"attempted {head}" if attempt else head
 
 
 def _prepositions(trigger: Token, wanted: frozenset[str]) -> list[Token]:

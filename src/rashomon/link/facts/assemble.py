@@ -31,6 +31,7 @@ from .comparable import (
     MAX_PAIRED,
     action_words,
     around,
+    one_case,
     same_distinct_figure,
     same_thing,
 )
@@ -139,25 +140,9 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
         return len(shared) >= NAME_CONTEXT_WORDS and len(told) >= 1
     if slot == "when":
         return bool(index.kinds_of(fa) & index.kinds_of(fb))
-    if slot.startswith("outcome") and not _one_case(fa, fb, index):
+    if slot.startswith("outcome") and not one_case(fa, fb, index):
         return False
     return same_thing(fa, fb, index) or same_distinct_figure(fa, fb, index)
-
-
-def _one_case(fa: FactMention, fb: FactMention, index: CorpusIndex) -> bool:
-    """Two outcomes of one case: the same action ("arrested for DUI" is not "pleaded
-    guilty to DUI") and, when both sentences name people, a person in common (one
-    player's arrest on suspicion of drunk driving is not another's)."""
-    if index.lemma_of(fa) != index.lemma_of(fb):
-        return False
-    people = [_people(f, index) for f in (fa, fb)]
-    return not (people[0] and people[1]) or bool(people[0] & people[1])
-
-
-def _people(fact: FactMention, index: CorpusIndex) -> set[str]:
-    event = index.event_of.get((fact.doc, fact.event_start, fact.event_end), "")
-    named = index.participants.get((event, fact.doc, fact.sentence_start), set())
-    return {e for e in named if index.entity_types.get(e) == "PERSON"}
 
 
 def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:

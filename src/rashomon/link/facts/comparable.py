@@ -150,3 +150,20 @@ def around(fact: FactMention, index: CorpusIndex, width: int | None) -> set[str]
     right = text[fact.end : min(fact.sentence_end, fact.end + reach)]
     own = set(content_words(fact.text))
     return {w for w in content_words(left + " " + right) if not w.isdigit()} - own
+
+
+def one_case(fa: FactMention, fb: FactMention, index: CorpusIndex) -> bool:
+    """Two outcomes of one case: the same action ("arrested for DUI" is not "pleaded
+    guilty to DUI") and, when both sentences name people, a person in common (one
+    player's arrest on suspicion of drunk driving is not another's)."""
+    if index.lemma_of(fa) != index.lemma_of(fb):
+        return False
+    people = [people_named(f, index) for f in (fa, fb)]
+    return not (people[0] and people[1]) or bool(people[0] & people[1])
+
+
+def people_named(fact: FactMention, index: CorpusIndex) -> set[str]:
+    """The people the statement's sentence names as its event's participants."""
+    event = index.event_of.get((fact.doc, fact.event_start, fact.event_end), "")
+    named = index.participants.get((event, fact.doc, fact.sentence_start), set())
+    return {e for e in named if index.entity_types.get(e) == "PERSON"}

@@ -80,7 +80,7 @@ def can_compare(
     if a.denied != b.denied:
         return _denial_comparable(slot, a, b, sentences, index)
     story_slot = slot not in EVENT_SLOTS
-    need = DISPUTE_SUPPORT["name" if kind in NAME_SLOTS else kind]
+    need = DISPUTE_SUPPORT.get("name" if kind in NAME_SLOTS else kind, DISPUTE_SUPPORT["count"])
     if story_slot and kind != "when":
         need = 0  # a figure or a place of one story: the words around it say what it is
     for fa, fb, ev in sentence_pairs(a, b, sentences, index):
