@@ -85,16 +85,9 @@ def link_documents(
     hooks: Hooks,
 ) -> Analysis:
     """:func:`rashomon.link.link_corpus`, step by step, naming each step to ``hooks``."""
-    from rashomon.link.corpus import LINK_STEPS, LinkContext
+    from rashomon.link.corpus import LINK_STEPS, LinkContext, unlinked_analysis
 
-    analysis = Analysis(
-        documents=[a.document for a in analyses],
-        times=[t for a in analyses for t in a.times],
-        quantities=[q for a in analyses for q in a.quantities],
-        quotes=[q for a in analyses for q in a.quotes],
-        errors=list(errors),
-        duplicates=list(duplicates),
-    )
+    analysis = unlinked_analysis(analyses, errors, duplicates)
     hooks.on_stage("link", len(LINK_STEPS))
     context = LinkContext(analyses, analysis)
     for name, step in LINK_STEPS.items():
