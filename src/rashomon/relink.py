@@ -54,15 +54,19 @@ def link_and_export(
         return analysis, analyses
     store.set_meta(LINKED_KEY, None)  # until the new results are saved
     errors = store.load_errors()
+    from rashomon.extract.events.derivation import new_forms, remember_forms
     from rashomon.link.events.features import new_vectors, remember_vectors
     from rashomon.link.framing import new_tones, remember_tones
 
     stored_vectors, stored_tones = store.load_word_vectors(), store.load_sentence_tones()
+    stored_forms = store.load_lemma_forms()
     remember_vectors(stored_vectors)
     remember_tones(stored_tones)
+    remember_forms(stored_forms)
     analysis = link_documents(analyses, errors, store.load_duplicates(), hooks)
     store.save_word_vectors(new_vectors(stored_vectors))
     store.save_sentence_tones(new_tones(stored_tones))
+    store.save_lemma_forms(new_forms(stored_forms))
     clock.lap("link")
     hooks.on_stage("export", len(EXPORT_STEPS))
     hooks.on_step("export", "store")
