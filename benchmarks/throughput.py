@@ -9,7 +9,9 @@ processes) on the cleaned texts. Reports words/s, documents/s, CPU seconds
 a shared machine) and peak memory (resident set size of the main process and
 of the largest worker). Then one more article is added to the finished store
 (``analyze NEWFILE --out SAME``), and the same command run again with nothing
-new, as a user adding to a pile does.
+new, as a user adding to a pile does; then another article with ``--no-exports``
+(stored and linked; the exports written on request), the cost of adding when
+analysis.json and report.html are not rewritten whole.
 
     python benchmarks/throughput.py [--workers 2] [--limit N]
 """
@@ -27,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import all_articles  # noqa: E402
+from corpora import Article, all_articles  # noqa: E402
 from results import write_result  # noqa: E402
 
 from rashomon import workflow  # noqa: E402
@@ -54,10 +56,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
     args = parser.parse_args()
     articles = all_articles()
-    extra = articles[-1]  # added afterwards to the finished store
+    extra, extra_quiet = articles[-1], articles[-2]  # added afterwards to the finished store
     if args.limit:
         articles = articles[: args.limit]
-    articles = [a for a in articles if a is not extra]
+    articles = [a for a in articles if a is not extra and a is not extra_quiet]
     work = Path(tempfile.mkdtemp(prefix="rashomon-throughput-"))
     try:
         corpus = work / "corpus"
@@ -83,13 +85,14 @@ def main() -> None:
             pass
         spacy_elapsed, spacy_cpu = time.perf_counter() - started, cpu_seconds() - cpu
 
-        new_file = work / "new" / f"{extra.id.replace('/', '_')}.txt"
-        new_file.parent.mkdir()
-        new_file.write_text((f"{extra.title}\n\n" if extra.title else "") + extra.text, "utf-8")
+        new_file, quiet_file = (
+            new_article(work / name, a) for name, a in [("new", extra), ("quiet", extra_quiet)]
+        )
         adds = []
-        for _ in range(2):  # the new article, then the same command again (nothing new)
+        for path, exports in [(new_file, True), (new_file, True), (quiet_file, False)]:
+            # the new article, the same command again (nothing new), another without exports
             started = time.perf_counter()
-            added = workflow.analyze([new_file], work / "out", workers=args.workers)
+            added = workflow.analyze([path], work / "out", workers=args.workers, exports=exports)
             adds.append((time.perf_counter() - started, added.seconds))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -116,9 +119,18 @@ def main() -> None:
         "Where the time goes (wall seconds): " + stages(result.seconds) + ".",
         "",
         f"Adding one more article to this store: {adds[0][0]:.1f} s ({stages(adds[0][1])}); "
-        f"the same command again, nothing new: {adds[1][0]:.1f} s ({stages(adds[1][1])}).",
+        f"the same command again, nothing new: {adds[1][0]:.1f} s ({stages(adds[1][1])}); "
+        f"another article with `--no-exports`: {adds[2][0]:.1f} s ({stages(adds[2][1])}).",
     ]
     write_result("throughput", "Throughput of `rashomon analyze`", "\n".join(lines))
+
+
+def new_article(folder: Path, article: Article) -> Path:
+    """The article as a text file of its own, outside the corpus folder."""
+    folder.mkdir()
+    path = folder / f"{article.id.replace('/', '_')}.txt"
+    path.write_text((f"{article.title}\n\n" if article.title else "") + article.text, "utf-8")
+    return path
 
 
 def stages(seconds: dict[str, float]) -> str:

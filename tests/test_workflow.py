@@ -216,3 +216,20 @@ def test_a_run_that_adds_nothing_keeps_the_exports_and_reads_the_results_back(tm
     grown = workflow.analyze([second], tmp_path / "out")  # new documents: linked again
     assert len(grown.analysis.documents) > len(done.analysis.documents)
     assert before[done.html_path] != done.html_path.stat().st_mtime_ns
+
+
+def test_the_lemma_forms_a_run_keeps_are_the_rules_own_and_a_later_run_uses_them(inputs, tmp_path):
+    from rashomon.extract.events import derivation
+
+    workflow.analyze([inputs], tmp_path / "out")
+    with Store(tmp_path / "out" / "analysis.sqlite") as store:
+        kept = store.load_lemma_forms()
+    prefix = derivation.forms_version() + "|"
+    assert len(kept) > 50 and all(key.startswith(prefix) for key in kept)
+    for key, forms in kept.items():  # what a later run reads is what the rules give
+        assert frozenset(json.loads(forms)) == derivation.rule_forms(key.removeprefix(prefix))
+    derivation.remember_forms(
+        {prefix + "zzqxv": '["kept"]', "another-model/rules|zzqxw": '["stale"]'}
+    )
+    assert derivation.lemma_forms("zzqxv") == {"kept"}  # remembered, not worked out again
+    assert derivation.lemma_forms("zzqxw") == {"zzqxw"}  # another model's forms are not used

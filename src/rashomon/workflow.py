@@ -13,34 +13,32 @@ decoding, parsing, cleaning, extraction) becomes one :class:`IngestError` and
 the batch goes on; a store that is not ours raises
 :class:`~rashomon.store.schema.StoreError` before anything is written; the
 exports are replaced atomically, so a failed write leaves the previous ones.
+
+The stages live in modules of their own (:mod:`rashomon.inputs`: read, extract,
+store; :mod:`rashomon.relink`: link and save the corpus results;
+:mod:`rashomon.exports`: the files beside the store); this module runs them in
+order under the writer lock and keeps the names the CLI, the web API and the
+tests use.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from rashomon.model import Analysis, Document, DocumentAnalysis, IngestError
+from rashomon.exports import EXPORT_STEPS, HTML_NAME, JSON_NAME, exports_fresh, word_counts
+from rashomon.inputs import extract_all, read_inputs, save
+from rashomon.model import Analysis, IngestError
+from rashomon.relink import link_and_export, stored_state
+from rashomon.runhooks import Hooks, OutputError, StageClock
 from rashomon.store import Store, StoreError
 from rashomon.store.lock import writer_lock
 
 MAX_BYTES = 20_000_000  # the default of --max-mb; ingest's own default is the same
-JSON_NAME = "analysis.json"
 DB_NAME = "analysis.sqlite"
-HTML_NAME = "report.html"
-EXPORT_STEPS = ("store", JSON_NAME, HTML_NAME)
-LINKED_KEY = "linked"  # store meta: what the stored corpus results were made from
-EXPORTED_KEY = "exported"  # store meta: what the present exports were made from
-VALIDATED_KEY = "validated"  # store meta: digests of export items found valid before
-
-
-class OutputError(Exception):
-    """The output folder cannot be used or written; a one-line reason."""
 
 
 @dataclass
@@ -84,44 +82,6 @@ class AnalyzeResult:
     def analysed(self) -> bool:
         """Whether any input of this run is in the analysis (new or already stored)."""
         return self.extracted + self.reused > 0
-
-
-def _ignore(*args: object) -> None:
-    return None
-
-
-@dataclass
-class Hooks:
-    """Callbacks for a user interface.
-
-    ``on_stage(stage, total)`` when a stage starts (``total`` items, ``None``
-    when unknown): ``read``, ``extract``, ``link`` (its steps), ``export``;
-    ``on_advance(stage, n)`` as items finish; ``on_step(stage, name)`` names
-    the step a stage is in (each linking step, each file written);
-    ``on_wait(message)`` while another run holds the output folder.
-    """
-
-    on_error: Callable[[IngestError], None] = _ignore
-    on_stage: Callable[[str, int | None], None] = _ignore
-    on_advance: Callable[[str, int], None] = _ignore
-    on_step: Callable[[str, str], None] = _ignore
-    on_wait: Callable[[str], None] = _ignore
-    # The first hooks, kept for their callers: extraction's total, then each document done.
-    on_start_extraction: Callable[[int], None] = _ignore
-    on_progress: Callable[[int], None] = _ignore
-
-
-class StageClock:
-    """Wall-clock seconds per stage, summed over the laps of each."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
-        self._last = now
 
 
 def store_path(path: str | Path) -> Path:
@@ -259,139 +219,6 @@ def _interrupted_stage(clock: StageClock, extracting: bool) -> str:
     return "linking" if "link" not in clock.seconds else "export"
 
 
-def read_inputs(
-    paths: Sequence[str | Path], max_bytes: int, **options: Any
-) -> tuple[list[Document], list[IngestError], list[dict[str, str]]]:
-    """Ingest the inputs. Ingest turns each bad file into an error of its own; should
-    it fail as a whole, each file is read alone so that one bad input costs one line."""
-    from rashomon.ingest import ingest_paths
-
-    try:
-        ingested = ingest_paths(paths, max_bytes=max_bytes, **options)
-        return list(ingested.documents), list(ingested.errors), list(ingested.duplicates)
-    except Exception:  # noqa: BLE001 - fall back to the per-file boundary below
-        pass
-    documents: list[Document] = []
-    errors: list[IngestError] = []
-    duplicates: list[dict[str, str]] = []
-    seen: set[str] = set()
-    listing = {k: v for k, v in options.items() if k in ("follow_links", "exclude")}
-    for item in _each_input(paths, **listing):
-        if isinstance(item, IngestError):
-            errors.append(item)
-            continue
-        path, source = item
-        try:
-            alone = ingest_paths([path], max_bytes=max_bytes, meta=options.get("meta"))
-        except Exception as exc:  # noqa: BLE001 - this file, and only it, failed
-            errors.append(IngestError(source, f"could not be read: {_reason(exc)}", "read"))
-            continue
-        errors += alone.errors
-        duplicates += alone.duplicates
-        for document in alone.documents:
-            if document.id in seen:
-                duplicates.append({"source": document.source, "duplicate_of": document.id})
-            else:
-                seen.add(document.id)
-                documents.append(document)
-    return documents, errors, duplicates
-
-
-def _each_input(
-    paths: Sequence[str | Path], **listing: Any
-) -> Iterator[tuple[Path, str] | IngestError]:
-    from rashomon.ingest.files import discover
-
-    try:
-        yield from discover(paths, **listing)
-    except Exception as exc:  # noqa: BLE001 - listing itself failed: name the inputs
-        for path in paths:
-            yield IngestError(str(path), f"could not be listed: {_reason(exc)}", "read")
-
-
-def _reason(exc: BaseException) -> str:
-    detail = " ".join(str(exc).split())[:160]
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-
-
-def extract_all(
-    documents: Sequence[Document], workers: int, scheduler: str | None, limits: object | None
-) -> Iterator[DocumentAnalysis | IngestError]:
-    if not documents:
-        return iter(())
-    from rashomon.extract.runner import iter_extraction
-
-    return iter_extraction(documents, workers=workers, scheduler=scheduler, limits=limits)
-
-
-def save(store: Store, analysis: DocumentAnalysis, extractor: str) -> None:
-    """Store one document; a full disk or a broken store stops the run with a reason."""
-    try:
-        store.save_document(analysis, extractor)
-    except sqlite3.Error as exc:
-        raise OutputError(
-            f"{store.path}: cannot store {analysis.document.source} ({exc})"
-        ) from None
-
-
-def stored_state(store: Store) -> str:
-    """What linking and the exports are made from: the store's contents and the code."""
-    return f"{store.contents_digest()} {exports_version()}"
-
-
-def exports_fresh(store: Store, out: Path, state: str) -> bool:
-    """Whether the exports in ``out`` were written from ``state`` and are still there."""
-    return store.get_meta(EXPORTED_KEY) == state and all(
-        (out / name).is_file() for name in (JSON_NAME, HTML_NAME)
-    )
-
-
-def link_and_export(
-    store: Store, out: Path, hooks: Hooks, clock: StageClock, exports: bool = True
-) -> tuple[Analysis, list[DocumentAnalysis]]:
-    """Link everything the store holds, save the corpus results, write the exports
-    (unless ``exports`` is false).
-
-    When the store holds exactly what the present results were made from (same
-    documents, errors and duplicates, same Rashomon), linking again would give
-    the same results: they are read back from the store instead, and the
-    exports are written only when they are not already those results'.
-    """
-    state = stored_state(store)
-    analyses = store.load_documents()
-    clock.lap("store")
-    if store.get_meta(LINKED_KEY) == state:
-        analysis = store.load_analysis(analyses)
-        if exports and not exports_fresh(store, out, state):
-            export_stored(store, analysis, analyses, out, hooks, state)
-            clock.lap("export")
-        return analysis, analyses
-    store.set_meta(LINKED_KEY, None)  # until the new results are saved
-    errors = store.load_errors()
-    from rashomon.link.events.features import new_vectors, remember_vectors
-    from rashomon.link.framing import new_tones, remember_tones
-
-    stored_vectors, stored_tones = store.load_word_vectors(), store.load_sentence_tones()
-    remember_vectors(stored_vectors)
-    remember_tones(stored_tones)
-    analysis = link_documents(analyses, errors, store.load_duplicates(), hooks)
-    store.save_word_vectors(new_vectors(stored_vectors))
-    store.save_sentence_tones(new_tones(stored_tones))
-    clock.lap("link")
-    hooks.on_stage("export", len(EXPORT_STEPS))
-    hooks.on_step("export", "store")
-    try:
-        store.save_corpus(analysis)
-    except Exception as exc:
-        raise OutputError(f"{store.path}: cannot save the linked results ({exc})") from None
-    store.set_meta(LINKED_KEY, state)
-    hooks.on_advance("export", 1)
-    if exports:
-        export_stored(store, analysis, analyses, out, hooks, state)
-    clock.lap("export")
-    return analysis, analyses
-
-
 def write_stored_exports(out_dir: str | Path, hooks: Hooks | None = None) -> Analysis:
     """Write DIR/analysis.json and DIR/report.html from the store (linking first if
     the store was changed since it was last linked): what ``analyze`` writes."""
@@ -404,103 +231,6 @@ def write_stored_exports(out_dir: str | Path, hooks: Hooks | None = None) -> Ana
     ):
         analysis, _ = link_and_export(store, out, hooks, StageClock())
     return analysis
-
-
-def exports_version() -> str:
-    """What the exports depend on besides the store's contents: the code's versions."""
-    from rashomon import __version__
-    from rashomon.extract.pipeline import EXTRACTOR_VERSION
-    from rashomon.model import SCHEMA_VERSION
-
-    return f"{__version__}/{EXTRACTOR_VERSION}/{SCHEMA_VERSION}"
-
-
-def link_documents(
-    analyses: Sequence[DocumentAnalysis],
-    errors: Sequence[IngestError],
-    duplicates: Sequence[dict[str, str]],
-    hooks: Hooks,
-) -> Analysis:
-    """:func:`rashomon.link.link_corpus`, step by step, naming each step to ``hooks``."""
-    from rashomon.link.corpus import LINK_STEPS, LinkContext
-
-    analysis = Analysis(
-        documents=[a.document for a in analyses],
-        times=[t for a in analyses for t in a.times],
-        quantities=[q for a in analyses for q in a.quantities],
-        quotes=[q for a in analyses for q in a.quotes],
-        errors=list(errors),
-        duplicates=list(duplicates),
-    )
-    hooks.on_stage("link", len(LINK_STEPS))
-    context = LinkContext(analyses, analysis)
-    for name, step in LINK_STEPS.items():
-        hooks.on_step("link", name)
-        step(context)
-        hooks.on_advance("link", 1)
-    return analysis
-
-
-def export_stored(
-    store: Store,
-    analysis: Analysis,
-    analyses: Sequence[DocumentAnalysis],
-    out: Path,
-    hooks: Hooks,
-    state: str,
-) -> None:
-    """Write the exports, validating only the JSON items no earlier export of this
-    store held (their digests are kept in the store), and record what they show."""
-    known = set((store.get_meta(VALIDATED_KEY) or "").split())
-    valid = write_exports(analysis, analyses, out, hooks, known)
-    store.set_meta(VALIDATED_KEY, " ".join(sorted(valid)))
-    store.set_meta(EXPORTED_KEY, state)
-
-
-def write_exports(
-    analysis: Analysis,
-    analyses: Sequence[DocumentAnalysis],
-    out: Path,
-    hooks: Hooks,
-    known: set[str] | None = None,
-) -> set[str]:
-    """analysis.json and report.html, each replaced atomically; the digests of the
-    JSON items, all valid (``known``: items found valid before, not checked again)."""
-    from rashomon.atomicfile import write_atomic
-    from rashomon.report.html import render_html
-    from rashomon.report.json_export import write_json
-
-    remove_stale_temporaries(out)
-    words = word_counts(analyses)
-    valid: set[str] = set()
-    writers: dict[str, Callable[[Path], object]] = {
-        JSON_NAME: lambda path: valid.update(write_json(analysis, path, known)),
-        HTML_NAME: lambda path: write_atomic(path, render_html(analysis, words)),
-    }
-    for name, write in writers.items():
-        hooks.on_step("export", name)
-        try:
-            write(out / name)
-        except OSError as exc:
-            raise OutputError(
-                f"{out / name}: cannot be written ({exc.strerror or exc}); "
-                "the previous file is unchanged"
-            ) from None
-        hooks.on_advance("export", 1)
-    return valid
-
-
-def word_counts(analyses: Sequence[DocumentAnalysis]) -> dict[str, int]:
-    """Document id -> its word count (what the HTML report shows beside each document)."""
-    return {a.document.id: a.words for a in analyses}
-
-
-def remove_stale_temporaries(out: Path) -> None:
-    """Delete the temporary files a killed export left (the caller holds the writer lock)."""
-    for name in (JSON_NAME, HTML_NAME):
-        for stale in out.glob(f".{name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
 
 
 @dataclass
@@ -541,6 +271,9 @@ def export(db_path: str | Path, json_path: str | Path) -> Analysis:
 
 
 __all__ = [
+    "EXPORT_STEPS",
+    "HTML_NAME",
+    "JSON_NAME",
     "AnalyzeResult",
     "Hooks",
     "Interrupted",

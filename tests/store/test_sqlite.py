@@ -126,6 +126,18 @@ def test_word_vectors_are_kept_and_an_older_store_has_none(tmp_path):
         assert store.load_word_vectors() == {"invade": b"\x00\x00\x80?", "quake": b"\x00\x00\x00@"}
 
 
+def test_lemma_forms_are_kept_and_an_older_store_has_none(tmp_path):
+    with Store(tmp_path / "a.sqlite") as store:
+        assert store.load_lemma_forms() == {}  # no table yet: nothing kept
+        store.save_lemma_forms({"v|sacked": '["sack", "sacked"]'})
+        store.save_lemma_forms({"v|sacked": '["other"]', "v|bombs": '["bomb", "bombs"]'})
+    with Store(tmp_path / "a.sqlite") as store:  # a known word keeps its forms
+        assert store.load_lemma_forms() == {
+            "v|sacked": '["sack", "sacked"]',
+            "v|bombs": '["bomb", "bombs"]',
+        }
+
+
 def test_sentence_tones_are_kept_exactly_and_an_older_store_has_none(tmp_path):
     with Store(tmp_path / "a.sqlite") as store:
         assert store.load_sentence_tones() == {}  # no table yet: nothing cached

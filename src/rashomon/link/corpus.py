@@ -91,7 +91,21 @@ def link_corpus(
     duplicates: Sequence[dict[str, str]] = (),
 ) -> Analysis:
     """Everything the corpus says, linked across documents."""
-    analysis = Analysis(
+    analysis = unlinked_analysis(analyses, errors, duplicates)
+    ctx = LinkContext(analyses, analysis)
+    for step in LINK_STEPS.values():
+        step(ctx)
+    return analysis
+
+
+def unlinked_analysis(
+    analyses: Sequence[DocumentAnalysis],
+    errors: Sequence[IngestError] = (),
+    duplicates: Sequence[dict[str, str]] = (),
+) -> Analysis:
+    """The corpus before linking: the documents' own findings gathered in one
+    :class:`Analysis` that the link steps fill."""
+    return Analysis(
         documents=[a.document for a in analyses],
         times=[t for a in analyses for t in a.times],
         quantities=[q for a in analyses for q in a.quantities],
@@ -99,10 +113,6 @@ def link_corpus(
         errors=list(errors),
         duplicates=list(duplicates),
     )
-    ctx = LinkContext(analyses, analysis)
-    for step in LINK_STEPS.values():
-        step(ctx)
-    return analysis
 
 
 def speaker_entity(

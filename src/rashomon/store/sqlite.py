@@ -390,6 +390,16 @@ class Store:
         """Add sentence tones (existing sentences keep theirs)."""
         self._save_cache("sentence_tones", "sentence", "tone REAL", tones)
 
+    def load_lemma_forms(self) -> dict[str, str]:
+        """``version|word`` -> its lemma forms (a JSON list); empty in an older store (see
+        :func:`rashomon.extract.events.derivation.lemma_forms`: worked out once per word,
+        not again for the whole corpus on every run that adds a document)."""
+        return self._load_cache("lemma_forms", "word", "forms")
+
+    def save_lemma_forms(self, forms: dict[str, str]) -> None:
+        """Add lemma forms (existing words keep theirs)."""
+        self._save_cache("lemma_forms", "word", "forms TEXT", forms)
+
     def _load_cache(self, table: str, key: str, value: str) -> dict[str, Any]:
         """A key -> value table that linking fills as it goes; empty when not made yet."""
         try:

