@@ -99,10 +99,16 @@ agreements 118/153 (0.77), disputes unchanged (1 of 5), one revision found, judg
 who had not seen the rules (both right); (6) after two changes made on
 tune only (a source that gives one of the other sources' figures anywhere is not listed as
 omitting the toll: tune omissions 0.78 -> 0.85; a holiday in a past-tense clause is the last
-one): omissions 9/19 -> 9/18 (0.47 -> 0.50), the rest unchanged; (7) the figures above,
-after one change made on tune only (two entities whose names fit inside each other, "John
-G. Roberts Jr" / "John Roberts", are not different actors when gating a dispute; tune
-disputes 2 -> 3, all right): no change on test."""
+one): omissions 9/19 -> 9/18 (0.47 -> 0.50), the rest unchanged; (7) after one change made
+on tune only (two entities whose names fit inside each other, "John G. Roberts Jr" / "John
+Roberts", are not different actors when gating a dispute; tune disputes 2 -> 3, all
+right): no change on test; (8) the figures above, after changes made on tune only (a part
+of a group that undergoes the event bounds its toll, "two of the three victims died"; two
+clauses joined by "and" each give their toll; a glued "200m" read as metres; denials set
+against assertions, typed negation; the offence charged as a fact, agreeing only for the
+same action and person; tune agreements 111/124 -> 119/132): agreements 118/153 ->
+118/152 judged plus one new charge agreement not yet judged (0.78 judged, 0.77 strict);
+disputes, revisions and omissions unchanged (no denial or charge dispute on test)."""
 
 
 def basil_half(article_id: str) -> str:
