@@ -107,7 +107,8 @@ of a group that undergoes the event bounds its toll, "two of the three victims d
 clauses joined by "and" each give their toll; a glued "200m" read as metres; denials set
 against assertions, typed negation; the offence charged as a fact, agreeing only for the
 same action and person; tune agreements 111/124 -> 119/132): agreements 118/153 ->
-118/152 judged plus one new charge agreement not yet judged (0.78 judged, 0.77 strict);
+118/153 (the one new one, a charge agreement mixing two trials' defendants, judged wrong
+by a helper who had not seen the rules);
 disputes, revisions and omissions unchanged (no denial or charge dispute on test)."""
 
 
