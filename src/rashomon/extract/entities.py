@@ -251,6 +251,8 @@ def resolve_keys(text: str, mentions: list[Raw], declarations: list[Declaration]
             by_part[fold(" ".join(parts[i:]))].add(name)
     # Surname (last word, without "al-") -> the full person names that end with it.
     person_full = {n for (_, _, _, lab), n in zip(mentions, names, strict=True) if lab == "PERSON"}
+    inside = nested_person_names(person_full)
+    person_full -= set(inside)
     by_last: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
     for name in person_full:
@@ -260,7 +262,8 @@ def resolve_keys(text: str, mentions: list[Raw], declarations: list[Declaration]
             by_first[fold(parts[0])].add(name)
     keys: list[str] = []
     for (start, _, surface, label), name in zip(mentions, names, strict=True):
-        key = _resolve_one(surface, name, label, by_initials, by_last, by_first)
+        key = inside.get(name) if label == "PERSON" else None
+        key = key or _resolve_one(surface, name, label, by_initials, by_last, by_first)
         if key == name and label in ORG_LIKE:
             fits = [n for n in by_part.get(fold(name), ()) if first_seen[n] < start]
             if len(fits) == 1 and not surface.isupper() and fold(name) not in places:
@@ -275,6 +278,24 @@ def resolve_keys(text: str, mentions: list[Raw], declarations: list[Declaration]
             if target is not None and target != i:
                 keys[i] = keys[target]
     return keys
+
+
+def nested_person_names(names: set[str]) -> dict[str, str]:
+    """Person names that end with another person name of the document, mapped to it.
+
+    A headline's capitals make spaCy glue a verb or a title to a name ("Obama
+    Nominates Regina Benjamin", "Surgeon General Regina Benjamin"): the longer
+    name is the shorter one's person, and without this the surname "Benjamin"
+    would fit two full names and be left apart from both."""
+    by_words = {tuple(n.split()): n for n in names}
+    nested: dict[str, str] = {}
+    for words, name in by_words.items():
+        for cut in range(1, len(words) - 1):
+            shorter = by_words.get(words[cut:])
+            if shorter is not None:
+                nested[name] = shorter
+                break
+    return nested
 
 
 def _resolve_one(
