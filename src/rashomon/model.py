@@ -206,7 +206,9 @@ class FactMention:
     "4-6", an outcome lemma). ``attribution`` is who the source says said it
     ("police", "Reuters"), ``quoted`` whether the value sits inside a direct
     quotation, ``hedged`` whether the source marks it as uncertain ("reportedly",
-    "may have"), ``revised`` whether it is given as an update ("rose to five").
+    "may have"), ``revised`` whether it is given as an update ("rose to five"),
+    ``scope`` the place a toll is told for ("nine died in Dunmore district": a
+    part of a disaster's toll, not a rival figure).
     """
 
     doc: str
@@ -226,6 +228,7 @@ class FactMention:
     hedged: bool = False
     quoted: bool = False
     revised: bool = False  # given as an update of an earlier figure ("rose to five")
+    scope: str | None = None  # a toll's own place, lowercased ("dunmore district")
     attribution: str | None = None
     attribution_start: int | None = None
     attribution_end: int | None = None
@@ -374,6 +377,8 @@ HELD_BACK_REASONS: dict[str, str] = {
     "date: an update cannot be told from a dispute",
     "both-named": "each source also names the other's value: two participants",
     "organisation": "an organisation or a place acts through its units and parts",
+    "other-place": "the two figures are told for different places: one may be a part "
+    "of the other (a village's toll and the whole quake's)",
     "dates-far-apart": "the dates are further apart than the reports are old: two happenings",
     "date-ahead": "a date after its report: a plan or a forecast",
     "denied": "one of the values is denied, not stated",

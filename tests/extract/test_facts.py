@@ -257,3 +257,20 @@ def test_a_charge_span_keeps_its_modifiers() -> None:
     text = "Moore was charged with first-degree murder on Tuesday."
     (fact,) = [f for f in facts_of(text) if f.slot == "outcome:charge"]
     assert text[fact.start : fact.end] == fact.text == "first-degree murder"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Nine people were killed in Dunmore district when the quake struck.", "dunmore district"),
+        ("In the village of Marrow Creek, one man was killed.", "village marrow creek"),
+        ("Two people died in hospital on Wednesday.", "hospital"),
+        ("The quake killed 12 people in Bener district and hurt 40.", "bener district"),
+        ("Five people were killed in Dayton, Ohio, early Sunday.", "dayton ohio"),
+        ("At least 20 people were killed in the quake, officials said.", None),
+        ("Four people were killed when a gunman opened fire outside a lounge in Dayton.", None),
+    ],
+)
+def test_a_toll_keeps_the_place_it_is_told_for(sentence: str, scope: str | None) -> None:
+    (toll,) = [f for f in facts_of(sentence) if f.slot == "count:killed"][:1]
+    assert toll.scope == scope, (sentence, toll)

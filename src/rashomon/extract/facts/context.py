@@ -17,6 +17,7 @@ from rashomon.extract.events.arguments import EntityIndex
 from rashomon.model import DocumentAnalysis, EventMention, FactMention, Quote
 
 from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, REVISION_ADVERBS, REVISION_VERBS
+from .scope import TOLL_SLOTS, toll_scope
 
 
 @dataclass(slots=True)
@@ -130,6 +131,9 @@ class FactContext:
     ) -> FactMention:
         """A fact mention with the attribution and hedging of its span filled in."""
         said = self.attribution(start, end)
+        if slot in TOLL_SLOTS and "scope" not in extra:
+            trigger = self.token_at(event.start)
+            extra["scope"] = toll_scope(tokens, self.doc[trigger] if trigger is not None else None)
         return FactMention(
             doc=self.analysis.document.id,
             start=start,

@@ -11,8 +11,10 @@ absent dispute is never a silent one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
+from rashomon.extract.facts.scope import PLACE_NOUNS, TOLL_SLOTS
 from rashomon.model import FactMention
 
 from .comparable import MAX_PAIRED, MEASURE_SLOTS, measures_of_one_thing, same_thing
@@ -132,6 +134,31 @@ def _another_figure(ev: PairEvidence, slot: str) -> bool:
     )
 
 
+def other_places(fa: FactMention, fb: FactMention, index: CorpusIndex) -> bool:
+    """Two tolls told for different places: "nine died in Dunmore district" and "one man
+    was killed in the village of Marrow Creek" (two parts of a quake's toll), or one
+    told for a place the other sentence does not name ("two died in hospital" against
+    "at least 20 were killed": a part and the whole). The same place named in both
+    ("killed in Dayton" / "opened fire outside a lounge in Dayton") is one scope."""
+    if fa.scope == fb.scope:
+        return False
+    own = [_proper(f.scope) for f in (fa, fb)]
+    if fa.scope and fb.scope:
+        return not own[0] & own[1]
+    scoped, other, words = (fa, fb, own[0]) if fa.scope else (fb, fa, own[1])
+    sentence = set(re.findall(r"\w+", _sentence(other, index).lower()))
+    return not ((words or set((scoped.scope or "").split())) & sentence)
+
+
+def _proper(scope: str | None) -> set[str]:
+    """A scope's words that name the place, not its kind ("dunmore" of "dunmore district")."""
+    return set((scope or "").split()) - PLACE_NOUNS
+
+
+def _sentence(fact: FactMention, index: CorpusIndex) -> str:
+    return index.texts.get(fact.doc, "")[fact.sentence_start : fact.sentence_end]
+
+
 def any_against(
     slot: str,
     a: Side,
@@ -143,6 +170,18 @@ def any_against(
     differ on another detail (another victim, another day, another age): the two values
     may belong to two happenings, so neither is called disputed."""
     return any(ev.against(slot) >= 2 for _, _, ev in sentence_pairs(a, b, sentences, index))
+
+
+def any_other_places(slot: str, a: Side, b: Side, index: CorpusIndex) -> bool:
+    """Some statement of one toll and some of the other are told for different places."""
+    if slot not in TOLL_SLOTS:
+        return False
+    return any(
+        other_places(fa, fb, index)
+        for fa in a.facts[:MAX_PAIRED]
+        for fb in b.facts[:MAX_PAIRED]
+        if fa.doc != fb.doc
+    )
 
 
 def sentence_pairs(
@@ -180,6 +219,8 @@ def held_back_or_judged(
         return abstain("several-answers")
     if any_against(slot, a, b, sentences, index):
         return abstain("other-detail")
+    if any_other_places(slot, a, b, index):
+        return abstain("other-place")
     if not can_compare(slot, a, b, sentences, index):
         return abstain("no-shared-detail")
     return assess(slot, a, b, index.mentioned, index.published)
