@@ -145,3 +145,23 @@ def test_sentence_tones_are_kept_exactly_and_an_older_store_has_none(tmp_path):
         store.save_sentence_tones({"a1": 0.0})  # a known sentence keeps its tone
     with Store(tmp_path / "a.sqlite") as store:
         assert store.load_sentence_tones() == {"a1": -0.4404, "b2": 1 / 3}
+
+
+def test_an_older_store_gains_the_toll_scope_column_and_keeps_its_facts(tmp_path, nlp):
+    from rashomon.extract.pipeline import extract_document
+
+    text = "Nine people were killed in Dunmore district when the quake struck on Tuesday."
+    item = extract_document(Document("d1", "d1.txt", text, published="2019-08-06"))
+    (toll,) = [f for f in item.facts if f.slot == "count:killed"]
+    assert toll.scope == "dunmore district"
+    path = tmp_path / "a.sqlite"
+    with Store(path) as store:
+        store.save_document(item, "v1")
+    with sqlite3.connect(path) as db:  # as a store written before tolls kept their place
+        db.execute("ALTER TABLE fact_mentions DROP COLUMN scope")
+    with Store(path) as store:
+        (loaded,) = store.load_documents()
+        store.save_document(item, "v1")
+        (again,) = store.load_documents()
+    assert [f.scope for f in loaded.facts if f.slot == "count:killed"] == [None]
+    assert again == item
