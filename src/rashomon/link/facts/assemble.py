@@ -146,10 +146,13 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
 
 
 def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
-    """A value's statements split into groups that say it about the same thing: the
-    statements of one source together, a copy with its original, sources joined by
-    :func:`confirms`. A statement
-    no other source confirms stands alone, so an agreement never lists it."""
+    """A value's statements split into groups that say it about the same thing: a copy
+    with its original, statements of two sources joined by :func:`confirms`. The
+    statements of one source are not joined for being one source's: a report names
+    its subject in many sentences ("DeGeneres hosted in 2007", "DeGeneres will host
+    this year"), and an agreement lists only those another source confirms. A
+    statement no other source confirms stands alone (with that source's other such
+    statements), so an agreement never lists it."""
     facts = side.facts
     parent = list(range(len(facts)))
 
@@ -161,8 +164,7 @@ def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
 
     first_of_doc: dict[str, int] = {}
     for i, f in enumerate(facts):
-        j = first_of_doc.setdefault(f.doc, i)
-        parent[find(i)] = find(j)
+        first_of_doc.setdefault(f.doc, i)
     for i, f in enumerate(facts):  # a copied passage stands with its original: one voice
         original = first_of_doc.get(index.copies.source_of(f) or "")
         if original is not None:
@@ -175,9 +177,15 @@ def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
     groups: dict[int, list[FactMention]] = defaultdict(list)
     for i, f in enumerate(facts):
         groups[find(i)].append(f)
+    # groups of the same sources are one: a source's statements no one confirms together
+    by_sources: dict[frozenset[str], tuple[int, list[FactMention]]] = {}
+    for root, members in sorted(groups.items()):
+        docs = frozenset(f.doc for f in members)
+        _, joined = by_sources.setdefault(docs, (root, []))
+        joined.extend(members)
     return [
         Side(side.value, members, side.entity_type, side.name, side.denied)
-        for _, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        for _, members in sorted(by_sources.values(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
 
 
