@@ -177,15 +177,16 @@ def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
     groups: dict[int, list[FactMention]] = defaultdict(list)
     for i, f in enumerate(facts):
         groups[find(i)].append(f)
-    # groups of the same sources are one: a source's statements no one confirms together
-    by_sources: dict[frozenset[str], tuple[int, list[FactMention]]] = {}
+    # a source's statements that no other source confirms stay together: one value
+    merged: dict[str | int, tuple[int, list[FactMention]]] = {}
     for root, members in sorted(groups.items()):
-        docs = frozenset(f.doc for f in members)
-        _, joined = by_sources.setdefault(docs, (root, []))
+        docs = {f.doc for f in members}
+        key: str | int = next(iter(docs)) if len(docs) == 1 else root
+        _, joined = merged.setdefault(key, (root, []))
         joined.extend(members)
     return [
         Side(side.value, members, side.entity_type, side.name, side.denied)
-        for _, members in sorted(by_sources.values(), key=lambda kv: (-len(kv[1]), kv[0]))
+        for _, members in sorted(merged.values(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
 
 
