@@ -194,7 +194,8 @@ def test_a_clock_time_is_not_a_count() -> None:
     found = slots(
         facts_of(
             "The gunman walked in around 10 a. m., stopped at the desk and opened fire, "
-            "killing three people, police said. A second man was seen at 7 p.m. nearby."
+            "killing three people, police said. A second man was seen at 7 p.m. nearby. "
+            "The first call came at 2: 09 a. m., and a third at 11 : 45 p. m."
         )
     )
     assert not [s for s in found if s in ("count:m.", "count:p.m.", "count:a.m.")], found
