@@ -304,12 +304,19 @@ def score_agreements(
 
 
 def recall_of_conflicts(
-    conflicts: Sequence[SysConflict], gold: Gold, matcher: Matcher, relation: str
+    conflicts: Sequence[SysConflict],
+    gold: Gold,
+    matcher: Matcher,
+    relation: str,
+    kinds: frozenset[str] | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """reason -> (found, total) over the gold relations of one kind."""
+    """reason -> (found, total) over the gold relations of one kind, found by a system
+    conflict of the same kind, or of any of ``kinds`` (for "shown at all": a dispute,
+    a revision, or a difference held back with its reason)."""
     found_pairs: set[tuple[tuple[str, str, str], frozenset[str]]] = set()
+    wanted = kinds or frozenset({"dispute" if relation == "dispute" else "revision"})
     for c in conflicts:
-        if c.kind != ("dispute" if relation == "dispute" else "revision"):
+        if c.kind not in wanted:
             continue
         for x in matcher.matches(c.a, c.slot):
             for y in matcher.matches(c.b, c.slot):

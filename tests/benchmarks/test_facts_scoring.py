@@ -99,6 +99,14 @@ def test_recall_counts_each_gold_relation_once_per_reason() -> None:
     assert score_revisions(revisions, g, Matcher(g)).right == 1
 
 
+def test_a_difference_held_back_counts_only_as_shown_at_all() -> None:
+    g = gold()
+    held = [SysConflict("held", "count:killed", (("d1", 10, 14),), (("d3", 30, 34),))]
+    assert recall_of_conflicts(held, g, Matcher(g), "dispute") == {"number": (0, 2)}
+    shown = frozenset({"dispute", "revision", "held"})
+    assert recall_of_conflicts(held, g, Matcher(g), "dispute", shown) == {"number": (1, 2)}
+
+
 def test_a_revision_outside_the_gold_counts_only_once_judged() -> None:
     from facts_scoring import Judgments, dispute_key
 
