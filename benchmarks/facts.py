@@ -187,10 +187,10 @@ def system_findings(
         spans = [tuple((s.doc, s.start, s.end) for s in v.statements) for v in fact.values]
         for c in fact.conflicts:
             conflicts.append(SysConflict(c.kind, fact.slot, spans[c.a], spans[c.b]))
-        if fact.status == "agreed":
-            for v, vs in zip(fact.values, spans, strict=True):
-                if len(v.sources) >= 2:
-                    agreements.append(SysAgreement(fact.slot, vs))
+        agreed = fact.agreed_values()
+        for v, vs in zip(fact.values, spans, strict=True):
+            if any(v is a for a in agreed):
+                agreements.append(SysAgreement(fact.slot, vs))
         all_spans = tuple(s for vs in spans for s in vs)
         for doc in fact.omitted:
             omissions.append(SysOmission(fact.slot, all_spans, doc))

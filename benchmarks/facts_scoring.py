@@ -13,9 +13,10 @@ character overlap in the same document and a matching slot; then:
   event and slot is *unjudged* (it is reported, and counted as wrong in the
   strict precision);
 * an **agreement** (a value that two or more independent sources give, in a
-  fact marked agreed) is right when its matched statements (two or more
-  documents) are all of one gold event, slot and class; it is wrong when they
-  span two events or two classes; otherwise unjudged;
+  fact where no dispute or revision is called: ``Fact.agreed_values``) is right
+  when its matched statements (two or more documents) are all of one gold event,
+  slot and class; it is wrong when they span two events or two classes; otherwise
+  unjudged;
 * **recall** of real conflicts: a gold dispute relation is found when some
   system dispute has one side on class A and the other on class B of it;
   per reason (number, date, place, actor/victim);

@@ -409,6 +409,14 @@ class Fact:
     omitted: list[str] = field(default_factory=list)  # docs reporting the event, silent here
     held_back: list[FactDifference] = field(default_factory=list)  # abstained, with why
 
+    def agreed_values(self) -> list[FactValue]:
+        """The values two or more independent sources give, where no dispute or revision
+        is called: an agreement among those sources, also when another value stands
+        apart unjudged ("uncertain": four reports say Thursday, one says Friday)."""
+        if self.status not in ("agreed", "uncertain"):
+            return []
+        return [v for v in self.values if len(v.sources) >= 2]
+
 
 @dataclass(slots=True)
 class FramingWord:

@@ -154,13 +154,7 @@ def held_back(analysis: Analysis, top: int | None = None) -> list[HeldBack]:
 
 def agreements(analysis: Analysis, top: int | None = None) -> list[tuple[Fact, FactValue]]:
     """Values that two or more independent sources give, in undisputed facts."""
-    found = [
-        (f, v)
-        for f in analysis.facts
-        if f.status == "agreed"
-        for v in f.values
-        if len(v.sources) >= 2
-    ]
+    found = [(f, v) for f in analysis.facts for v in f.agreed_values()]
     found.sort(key=lambda fv: (-len(fv[1].sources), fv[0].id))
     return found[:top] if top is not None else found
 
@@ -213,7 +207,7 @@ def cell_of(fact: Fact, doc: str) -> Cell | None:
             cells.append((1, Cell(REVISES, value.label, statement)))
         elif ("revision", "a") in kinds:
             cells.append((1, Cell(REVISED, value.label, statement)))
-        elif fact.status == "agreed" and len(value.sources) >= 2:
+        elif any(v is value for v in fact.agreed_values()):
             cells.append((2, Cell(SUPPORTS, value.label, statement)))
         else:
             cells.append((4, Cell(STATES, value.label, statement)))

@@ -80,7 +80,7 @@ class PairEvidence:
         return self.support() - self.against()
 
 
-def _specific_day(value: str) -> bool:
+def specific_day(value: str) -> bool:
     """A day or finer ("2009-01-07", a weekday), not a month or a year."""
     return len(value) >= 10 or value.startswith("XXXX-WXX-")
 
@@ -135,7 +135,7 @@ def evidence(
         answers = [check(f, g) for f, g in pairs]
         if True in answers:
             if kind == "when" and any(
-                _specific_day(f.value) and _specific_day(g.value) and check(f, g) for f, g in pairs
+                specific_day(f.value) and specific_day(g.value) and check(f, g) for f, g in pairs
             ):
                 found.agree[slot] = SHARED_WHEN
             elif kind == "count" and any(
