@@ -54,6 +54,7 @@ for _number, _name in enumerate(
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)"
+WEEKDAY_RE = re.compile(_WEEKDAY, re.I)  # a date that opens with its day of the week
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)"
 _TIME = r"(?:[012]?\d[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?|[01]?\d\s?[ap]\.?m\.?)"
@@ -121,6 +122,9 @@ class FoundDate:
     iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM
     start: int
     end: int
+    # read day first by convention only ("04.03.2019": day and month both at most 12);
+    # right on European pages, wrong on the American ones that print 11.05.2019
+    day_first_guess: bool = False
 
 
 def _numeric_order(match: re.Match[str]) -> str | None:
@@ -190,7 +194,9 @@ def find_dates(line: str) -> list[FoundDate]:
         if iso is None:
             continue
         clock = _clock(match.group("pre") or match.group("post"))
-        out.append(FoundDate(f"{iso}T{clock}" if clock else iso, match.start(), match.end()))
+        guess = match.group("y4") is not None and max(int(match["a4"]), int(match["b4"])) <= 12
+        iso = f"{iso}T{clock}" if clock else iso
+        out.append(FoundDate(iso, match.start(), match.end(), guess and match["a4"] != match["b4"]))
     return out
 
 

@@ -30,9 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import body, rules
-from .dates import FoundDate, date_role, find_dates
+from .dates import WEEKDAY_RE, FoundDate, date_role, find_dates
 from .features import WORD_RE, Line
 from .headline import distance, title_score
+from .language import detect_language
 from .layout import Block
 from .metadata import (
     Meta,
@@ -70,8 +71,13 @@ class Header:
     date_at: int | None = None  # the block the date was read from
 
 
-def _date_candidates(blocks: Sequence[Block], indices: Sequence[int]) -> list[tuple]:
-    """(index, FoundDate, role, byline author) for every date in a short line."""
+def _date_candidates(
+    blocks: Sequence[Block], indices: Sequence[int], english: bool = False
+) -> list[tuple]:
+    """(index, FoundDate, role) for every date in a short line. On an English
+    page a dotted date whose day and month are both at most 12 ("11.05.2019")
+    is not read: American sites print the month first, European ones the day,
+    and nothing on the line says which."""
     out = []
     latest = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
     for i in indices:
@@ -80,11 +86,19 @@ def _date_candidates(blocks: Sequence[Block], indices: Sequence[int]) -> list[tu
             continue
         previous = next((b.text for b in reversed(blocks[max(0, i - 3) : i]) if b.text), None)
         for found in find_dates(block.text):
+            if english and found.day_first_guess:
+                continue
             role = date_role(block.text, found, previous)
             if found.iso[:10] > latest:
                 role = "other"  # a publication date is never in the future ("Contract until")
             out.append((i, found, role))
     return out
+
+
+def _english(blocks: Sequence[Block], span: body.Span) -> bool:
+    """Whether the article's paragraphs are in English."""
+    prose = " ".join(b.text for b in blocks[span.start : span.end + 1] if b.kind == body.PROSE)
+    return detect_language(prose) == "en"
 
 
 def _byline(block: Block) -> tuple[str, str] | None:
@@ -125,7 +139,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             bylines.setdefault(i + 1, (name, "byline:label"))
             header.used.add(i)
     # dates with their evidence
-    dates = _date_candidates(blocks, zone)
+    dates = _date_candidates(blocks, zone, _english(blocks, span))
     # the body starts after the last header line found in the span's first blocks
     header_lines = set(bylines) | {i for i, _, role in dates if role != "other"}
     inside = [i for i in header_lines if span.start <= i <= hi]
@@ -190,7 +204,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
 
     heads = [j for j in (header.title_at, body_start) if j is not None]
     for i, (author, method) in sorted(bylines.items(), key=lambda kv: abs(kv[0] - anchor)):
-        if min(distance(blocks, i, j) for j in heads) > NEAR:
+        if not _beside(blocks, i, heads):
             continue  # a teaser's byline in the rail above the article
         if meta.set("author", author, method, blocks[i].text, 0.85):
             header.used.add(i)
@@ -214,11 +228,28 @@ MENU_REASONS = frozenset({rules.NAVIGATION, rules.TEMPLATE})
 MASTHEAD_MENU = 3  # menu entries between a bare date and the headline below it
 
 
-def _masthead(blocks: Sequence[Block], i: int, anchors: Sequence[int], title_at: int) -> bool:
+def _beside(blocks: Sequence[Block], i: int, heads: Sequence[int]) -> bool:
+    """Block ``i`` is within NEAR of the headline or the body, and no more than
+    RAW_NEAR blocks of any kind away."""
+    return any(distance(blocks, i, j) <= NEAR and abs(i - j) <= RAW_NEAR for j in heads)
+
+
+MASTHEAD_GAP = 3  # blocks between a weekday date above the headline and the headline
+
+
+def _masthead(
+    blocks: Sequence[Block], i: int, anchors: Sequence[int], title_at: int, found: FoundDate
+) -> bool:
     """A bare date far from the headline, byline and body (counting every block),
     or above the headline with the site's menu in between: the masthead's
-    "today", not the article's date (the menu is the page's, the date too)."""
+    "today", not the article's date (the menu is the page's, the date too). So
+    is a day's date with its weekday and no time ("Wednesday, November 20,
+    2019") printed above the headline with other lines between: a masthead
+    prints "today" that way, an article's date line sits beside its headline."""
     if min(abs(i - a) for a in anchors) > RAW_NEAR:
+        return True
+    text = blocks[i].text[found.start : found.end]
+    if i < title_at - MASTHEAD_GAP and "T" not in found.iso and WEEKDAY_RE.match(text):
         return True
     menu = sum(
         1
@@ -255,7 +286,9 @@ def _pick_date(
     meta = header.meta
     ranked = []
     title_at = header.title_at if header.title_at is not None else anchor
-    anchors = [title_at, body_start, *(j for j in bylines if j < body_start)]
+    heads = (title_at, body_start)
+    # a byline anchors a date line only when it is the article's own (beside its head)
+    anchors = [*heads, *(j for j in bylines if j < body_start and _beside(blocks, j, heads))]
     bare = {  # date lines, not captions or sentences that mention a date
         i
         for i, found, role in dates
@@ -274,8 +307,11 @@ def _pick_date(
         elif i in bylines or _name_beside_date(blocks[i], found):
             # a byline far from the headline and the body (not from itself, an anchor) is
             # a teaser's or a comment's: it may not outrank a date line beside the
-            # headline, and past twice NEAR it says nothing
-            near = min(distance(blocks, i, a) for a in (title_at, body_start))
+            # headline, and past twice NEAR it says nothing; nor does one that a run of
+            # menu entries or teasers (not counted by ``distance``) parts from them
+            near = min(distance(blocks, i, a) for a in heads)
+            if min(abs(i - a) for a in heads) > RAW_NEAR:
+                continue
             if near <= NEAR:
                 ranked.append((1, near, i, found, "byline", 0.9))
             elif near <= NEAR * 2:
@@ -284,7 +320,7 @@ def _pick_date(
             near <= NEAR
             and not teasers
             and _bare(blocks[i].text, found)
-            and not _masthead(blocks, i, anchors, title_at)
+            and not _masthead(blocks, i, anchors, title_at, found)
         ):
             ranked.append((2, near, i, found, "date-line", 0.8))
     if not ranked:

@@ -1,0 +1,94 @@
+"""A saved page's date needs evidence that it is the article's own; weak evidence gives none.
+
+Each page below is written for these tests in the layout of a news page saved
+as text (a masthead, a menu, a rail of teasers, the headline, the byline, the
+article). A wrong publication date shifts every relative date of a source,
+so where the page does not show which date is the article's the reader must
+find none.
+"""
+
+from __future__ import annotations
+
+from rashomon.ingest.clean import clean_text
+
+LEDE = (
+    "The regional council voted on Tuesday to close two rural schools, despite a petition "
+    "signed by more than four thousand residents."
+)
+MORE = "Parents said they would appeal the decision and asked the education minister to intervene."
+DE_LEDE = (
+    "Der Gemeinderat hat am Dienstag beschlossen, zwei Schulen auf dem Land zu schließen, "
+    "obwohl mehr als viertausend Einwohner eine Petition unterschrieben hatten."
+)
+DE_MORE = (
+    "Die Eltern wollen gegen die Entscheidung vorgehen und haben die Ministerin um Hilfe gebeten."
+)
+RAIL = "\n\n".join(
+    [
+        "Storm damage closes the coastal road for a week",
+        "Library opening hours extended over the summer",
+        "Two candidates enter the race for mayor",
+        "Farmers warn of a poor harvest after the dry spring",
+        "Hospital car park charges to rise in April",
+        "Rail operator apologises for the weekend delays",
+        "Museum wins a grant to restore its old mill",
+    ]
+)
+
+
+def test_a_dotted_date_that_reads_both_ways_is_not_read_on_an_english_page():
+    """ "05.11.2019" is 5 November in Europe and May 11 on an American site."""
+    page = "Council votes to close two rural schools\n\n{date}\n\n{lede}\n\n{more}\n"
+    english = clean_text(page.format(date="05.11.2019 09:00 AM", lede=LEDE, more=MORE)).meta
+    assert english.title == "Council votes to close two rural schools"
+    assert english.published is None
+    german = page.format(date="05.11.2019 09:00", lede=DE_LEDE, more=DE_MORE)
+    assert clean_text(german).meta.published == "2019-11-05T09:00"
+    # a day above 12 says the order, in any language
+    plain = clean_text(page.format(date="11.14.2019 09:00 AM", lede=LEDE, more=MORE)).meta
+    assert plain.published == "2019-11-14T09:00"
+
+
+def test_a_teasers_byline_parted_from_the_article_by_a_menu_gives_no_date():
+    """Menu entries are not counted as blocks between a byline and the headline (a
+    page may print a short menu anywhere), but a long run of them parts a teaser's
+    byline from the article as surely as text would."""
+    menu = "\n".join(f"  • Section {n}" for n in range(16))
+    text = (
+        "Library opening hours extended over the summer\n\nBy Tom Reed | March 2, 2018\n\n"
+        f"{menu}\n\nCouncil votes to close two rural schools\n\n{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.published is None
+    assert meta.author is None
+
+
+def test_a_date_line_beside_a_teasers_byline_is_the_teasers():
+    """A bare date line is the article's when it sits beside the article's headline,
+    byline or first paragraph; beside a teaser's byline it is the teaser's."""
+    text = (
+        f"By Tom Reed\n\nMarch 2, 2018\n\n{RAIL}\n\n"
+        f"Council votes to close two rural schools\n\n{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.published is None
+
+
+def test_a_weekday_date_above_the_headline_with_lines_between_is_the_mastheads():
+    """ "Wednesday, November 20, 2019" with no time, above the site's tagline and the
+    weather: the masthead's today. The same line beside the headline is the article's."""
+    masthead = (
+        "Wednesday, November 20, 2019\n\nThe Valley Courier\n\n"
+        "News and weather for the three valleys since 1881\n\nLight rain, 12 degrees\n\n"
+    )
+    headline = "Council votes to close two rural schools"
+    meta = clean_text(f"{masthead}{headline}\n\n{LEDE}\n\n{MORE}\n").meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.published is None
+    beside = clean_text(
+        "Wednesday, November 20, 2019\n\nCouncil votes to close two rural schools\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    ).meta
+    assert beside.published == "2019-11-20"
