@@ -92,3 +92,27 @@ def test_a_weekday_date_above_the_headline_with_lines_between_is_the_mastheads()
         f"{LEDE}\n\n{MORE}\n"
     ).meta
     assert beside.published == "2019-11-20"
+
+
+def test_furniture_words_beside_a_date_are_not_a_byline():
+    """ "Latest News - March 2, 2018" is capitalised like a name, but it is a rail's
+    heading: it may not outrank the date line beside the headline as a byline would."""
+    text = (
+        "Latest News - March 2, 2018\n\nCouncil votes to close two rural schools\n\n"
+        f"Nov. 19, 2019 8:03 am ET\n\n{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.author is None
+    assert meta.published != "2018-03-02"
+
+
+def test_the_next_or_a_related_articles_date_is_not_the_articles():
+    for label in ("Next article", "Previous post", "Related", "Most read"):
+        text = (
+            f"Council votes to close two rural schools\n\n{LEDE}\n\n{MORE}\n\n"
+            f"{label} | March 2, 2018\n\n"
+        )
+        head = clean_text(f"{label} | March 2, 2018\n\n{text}").meta
+        assert head.title == "Council votes to close two rural schools"
+        assert head.published is None, label

@@ -116,6 +116,14 @@ NOT_PUBLICATION_RE = re.compile(
     re.I,
 )
 
+# Labels of another article's date: a teaser's, the next or the previous post's.
+OTHER_ARTICLE_RE = re.compile(
+    r"\b(?:next|previous|prev|older|newer) (?:article|post|story|entry)\b|\brelated\b"
+    r"|\btrending\b|\bmost (?:read|popular|viewed)\b|\bup next\b|\bread next\b"
+    r"|\bmore from\b|\byou (?:may|might) also like\b|\brecommended\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class FoundDate:
@@ -224,6 +232,8 @@ def date_role(line: str, found: FoundDate, previous: str | None = None) -> str |
     after = line[found.end :][:30]
     if NOT_PUBLICATION_RE.search(before) or NOT_PUBLICATION_RE.search(after):
         return "other"
+    if OTHER_ARTICLE_RE.search(before):
+        return "other"  # "Next article: Nov 3, 2019", "Related | Nov 3, 2019"
     following = RANGE_RE.match(after) and find_dates(line[found.end :][:60])
     if following or RANGE_END_RE.search(before) and find_dates(before):
         return "other"  # "3 May 2010 – 17 December 2013": a term, a life, not a day

@@ -114,9 +114,10 @@ def _byline(block: Block) -> tuple[str, str] | None:
 
 
 def _name_beside_date(block: Block, found: FoundDate) -> str | None:
-    """ "Chris Davies - Nov 19, 2019, 10:31 pm CST" -> "Chris Davies"."""
+    """ "Chris Davies - Nov 19, 2019, 10:31 pm CST" -> "Chris Davies"; not "Latest
+    News - Nov 19, 2019" (capitalised words of page furniture are not a name)."""
     rest = block.text[: found.start].strip(" -–—|•·,:")
-    if rest and looks_like_person(rest, 4) and len(rest.split()) >= 2:
+    if rest and looks_like_person(rest, 4) and len(rest.split()) >= 2 and not Line(rest).best_cue:
         return rest
     return None
 
