@@ -10,6 +10,7 @@ find none.
 from __future__ import annotations
 
 from rashomon.ingest.clean import clean_text
+from rashomon.ingest.dates import find_dates
 
 LEDE = (
     "The regional council voted on Tuesday to close two rural schools, despite a petition "
@@ -116,3 +117,38 @@ def test_the_next_or_a_related_articles_date_is_not_the_articles():
         head = clean_text(f"{label} | March 2, 2018\n\n{text}").meta
         assert head.title == "Council votes to close two rural schools"
         assert head.published is None, label
+
+
+def test_a_time_stamp_with_a_two_digit_year_is_read_in_the_order_it_allows():
+    """ "11/19/19 06:56 AM EST": an American byline's stamp; a clock must follow,
+    and a day above 12 must say the order ("3/14/15" alone is not a date)."""
+    page = "Council votes to close two rural schools\n\n{line}\n\n" + f"{LEDE}\n\n{MORE}\n"
+    meta = clean_text(page.format(line="By Jane Marsh - 11/19/19 06:56 AM EST")).meta
+    assert meta.published == "2019-11-19T06:56"
+    assert meta.author == "Jane Marsh"
+    assert clean_text(page.format(line="11/20/19 6:38 AM")).meta.published == "2019-11-20T06:38"
+    assert clean_text(page.format(line="11/05/19 6:38 AM")).meta.published is None
+    assert clean_text(page.format(line="Scores 3/14/15")).meta.published is None
+    assert find_dates("20.11.19, 06:38 Uhr")[0].iso == "2019-11-20T06:38"
+
+
+def test_teasers_stamped_with_a_weekday_and_a_time_make_a_list_of_teasers():
+    """A rail of teasers, each with its author and "Monday 10:00PM" or a full date
+    stamp, above the article: none of the stamps is the article's date, and the
+    teasers' date lines do not pull the headline towards them."""
+    rail = "".join(
+        f"{headline}\n\n{author}\n\n{stamp}\n\n"
+        for headline, author, stamp in [
+            ("Storm damage closes the coastal road for a week", "Tom Reed", "Monday 10:00PM"),
+            ("Library opening hours extended over the summer", "Ann Lowe", "Monday 3:00PM"),
+            ("Two candidates enter the race for mayor", "Tom Reed", "11/13/19 11:00AM"),
+            ("Farmers warn of a poor harvest after the dry spring", "Ann Lowe", "11/13/19 9:00AM"),
+        ]
+    )
+    text = (
+        f"{rail}Council votes to close two rural schools\n\nJane Marsh\n\nMonday 5:30PM\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.published is None

@@ -71,6 +71,9 @@ _DATE = "|".join(
         rf"{_YEAR.format('y3')}(?P<sep3>[-/.])(?P<m3>[01]?\d)(?P=sep3)(?P<d3>[0-3]?\d)(?!\d)",
         # 19.11.2019, 27/09/2018, 11.14.2019: read by _numeric_order
         rf"(?<![\d./])(?P<a4>[0-3]?\d)(?P<sep4>[./])(?P<b4>[0-3]?\d)(?P=sep4){_YEAR.format('y4')}",
+        # 11/20/19 6:38 AM: a two-digit year only as a time stamp, a clock right after it
+        r"(?<![\d./])(?P<a5>[0-3]?\d)(?P<sep5>[./])(?P<b5>[0-3]?\d)(?P=sep5)(?P<y5>[12]\d)"
+        r"(?=,?\s{1,2}[012]?\d[:.h][0-5]\d)",
     ]
 )
 # After the date: no letter or digit of the same word. A capital may follow (the
@@ -135,24 +138,27 @@ class FoundDate:
     day_first_guess: bool = False
 
 
-def _numeric_order(match: re.Match[str]) -> str | None:
+def _numeric_order(match: re.Match[str], k: str) -> str | None:
     """An all-numeric day and month in the order only one reading allows: a
     number above 12 is the day ("27/09/2018", "11.14.2019"); with both at most
     12, dots are read day first (the European order) and slashes not at all
-    ("03/04/2019" is March 4 in one country and April 3 in another)."""
-    a, b, year = int(match.group("a4")), int(match.group("b4")), int(match.group("y4"))
+    ("03/04/2019" is March 4 in one country and April 3 in another). A
+    two-digit year (``k`` "5", only before a clock) is of this century."""
+    a, b, year = int(match.group(f"a{k}")), int(match.group(f"b{k}")), int(match.group(f"y{k}"))
+    year += 2000 if year < 100 else 0
     if a > 12 and b <= 12:
         return valid_iso(year, b, a)
     if b > 12 and a <= 12:
         return valid_iso(year, a, b)
-    if a <= 12 and b <= 12 and match.group("sep4") == ".":
+    if a <= 12 and b <= 12 and match.group(f"sep{k}") == ".":
         return valid_iso(year, b, a)
     return None
 
 
 def _date_of(match: re.Match[str]) -> str | None:
-    if match.group("y4") is not None:
-        return _numeric_order(match)
+    for k in "45":
+        if match.group(f"y{k}") is not None:
+            return _numeric_order(match, k)
     for k in "123":
         year = match.group(f"y{k}")
         if year is None:
@@ -202,9 +208,11 @@ def find_dates(line: str) -> list[FoundDate]:
         if iso is None:
             continue
         clock = _clock(match.group("pre") or match.group("post"))
-        guess = match.group("y4") is not None and max(int(match["a4"]), int(match["b4"])) <= 12
+        k = "4" if match.group("y4") is not None else "5"
+        pair = (match[f"a{k}"], match[f"b{k}"])
+        guess = pair[0] is not None and max(map(int, pair)) <= 12 and pair[0] != pair[1]
         iso = f"{iso}T{clock}" if clock else iso
-        out.append(FoundDate(iso, match.start(), match.end(), guess and match["a4"] != match["b4"]))
+        out.append(FoundDate(iso, match.start(), match.end(), guess))
     return out
 
 

@@ -56,6 +56,14 @@ NEAR = 4  # blocks (furniture not counted) between a bare date line and the head
 RAW_NEAR = 12  # blocks of any kind between them
 BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, the site)
 TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
+# A teaser's time stamp without a full date ("Monday 10:00PM", "3 hours ago"): it
+# counts towards a list of teasers as a date line does.
+STAMP_RE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,2}|today,?\s|yesterday,?\s)"
+    r"(?:at\s)?[012]?\d[:.][0-5]\d\s?(?:[ap]\.?m\.?)?$|^\d{1,2}\s(?:min|mins|minutes|hours?"
+    r"|hrs?|days?|weeks?)\sago$",
+    re.I,
+)
 BYLINE_LABELS = frozenset(
     "by author authors written by von por par di door av autor auteur autore".split()
 )
@@ -69,6 +77,7 @@ class Header:
     start: int = 0  # first block of the body once the header is taken out
     title_at: int | None = None  # the block the headline was read from
     date_at: int | None = None  # the block the date was read from
+    teasers: bool = False  # the head zone is a list of dated teasers
 
 
 def _date_candidates(
@@ -143,6 +152,11 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     dates = _date_candidates(blocks, zone, _english(blocks, span))
     # the body starts after the last header line found in the span's first blocks
     header_lines = set(bylines) | {i for i, _, role in dates if role != "other"}
+    bare = _bare_dates(blocks, dates, bylines)
+    stamps = sum(1 for i in zone if i not in bare and STAMP_RE.match(blocks[i].text.strip()))
+    header.teasers = len(bare) + stamps >= TEASER_DATES
+    if header.teasers:  # the teasers' date lines say nothing, not even where the header is
+        header_lines -= bare
     inside = [i for i in header_lines if span.start <= i <= hi]
     if inside:
         header.start = max(inside) + 1
@@ -218,6 +232,17 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     return header
 
 
+def _bare_dates(
+    blocks: Sequence[Block], dates: list[tuple], bylines: dict[int, tuple[str, str]]
+) -> set[int]:
+    """The date lines among the dates: not captions or sentences that mention a date."""
+    return {
+        i
+        for i, found, role in dates
+        if role is None and i not in bylines and _bare(blocks[i].text, found)
+    }
+
+
 def _bare(text: str, found: FoundDate) -> bool:
     """A date line, not a sentence that mentions a date (a caption: "... speaks
     during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia")."""
@@ -290,12 +315,7 @@ def _pick_date(
     heads = (title_at, body_start)
     # a byline anchors a date line only when it is the article's own (beside its head)
     anchors = [*heads, *(j for j in bylines if j < body_start and _beside(blocks, j, heads))]
-    bare = {  # date lines, not captions or sentences that mention a date
-        i
-        for i, found, role in dates
-        if role is None and i not in bylines and _bare(blocks[i].text, found)
-    }
-    teasers = len(bare) >= TEASER_DATES  # a list of dated teasers: bare dates say nothing
+    teasers = header.teasers  # a list of dated teasers: bare dates say nothing
     for i, found, role in dates:
         if role == "other":
             continue
