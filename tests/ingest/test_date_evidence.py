@@ -152,3 +152,31 @@ def test_teasers_stamped_with_a_weekday_and_a_time_make_a_list_of_teasers():
     meta = clean_text(text).meta
     assert meta.title == "Council votes to close two rural schools"
     assert meta.published is None
+
+
+def test_a_long_share_panel_between_the_date_and_the_article_hides_nothing():
+    """Forty share buttons between the header and the first paragraph: the head zone
+    is counted in lines a reader reads, so the headline and its date are still found."""
+    panel = "\n\n".join(f"Share this with {site}" for site in ["Email", "Facebook", "Twitter"] * 14)
+    text = (
+        f"Council votes to close two rural schools\n\n19 November 2019\n\n{panel}\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.published == "2019-11-19"
+
+
+def test_a_headline_copy_in_a_bar_far_above_does_not_anchor_the_masthead_date():
+    """The headline printed again in a sticky bar at the top, beside the masthead's
+    "today": the header is the copy beside the byline, and its date is the article's."""
+    teasers = "\n\n".join(RAIL.split("\n\n") * 3)
+    text = (
+        "Council votes to close two rural schools\n\nThe Corner\n\nNov. 20, 2019\n\n"
+        f"{teasers}\n\nCouncil votes to close two rural schools\n\nBy Jane Marsh\n\n"
+        f"November 19, 2019 6:30 AM\n\n{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.published == "2019-11-19T06:30"
+    assert meta.author == "Jane Marsh"

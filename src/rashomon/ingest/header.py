@@ -51,6 +51,7 @@ from .template import line_key
 
 TITLE_TIE = 1.0  # candidates this close to the best count as tied
 HEAD_BLOCKS = 30  # how far above the body the header may start
+HEAD_RAW = 80  # the same, counting share buttons and placeholders too
 DATE_LINE_MAX_WORDS = 25
 NEAR = 4  # blocks (furniture not counted) between a bare date line and the headline/body
 RAW_NEAR = 12  # blocks of any kind between them
@@ -104,6 +105,18 @@ def _date_candidates(
     return out
 
 
+def _zone_start(blocks: Sequence[Block], start: int) -> int:
+    """The first block of the head zone: HEAD_BLOCKS blocks above the body, not
+    counting share buttons and placeholders (a share panel of forty buttons
+    between the date line and the first paragraph hides nothing), and never
+    more than HEAD_RAW blocks of any kind."""
+    counted, i = 0, start
+    while i > 0 and counted < HEAD_BLOCKS and start - i < HEAD_RAW:
+        i -= 1
+        counted += blocks[i].kind not in (body.FURNITURE, body.RENDER)
+    return i
+
+
 def _english(blocks: Sequence[Block], span: body.Span) -> bool:
     """Whether the article's paragraphs are in English."""
     prose = " ".join(b.text for b in blocks[span.start : span.end + 1] if b.kind == body.PROSE)
@@ -135,7 +148,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     """Metadata of the page whose body is ``span``, and the blocks it used."""
     meta = Meta()
     header = Header(meta, start=span.start)
-    lo = max(0, span.start - HEAD_BLOCKS)
+    lo = _zone_start(blocks, span.start)
     # the first blocks of the span may still be header (a standfirst, then the byline)
     hi = min(span.end, span.start + 4)
     zone = list(range(lo, hi + 1))
@@ -157,6 +170,11 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     header.teasers = len(bare) + stamps >= TEASER_DATES
     if header.teasers:  # the teasers' date lines say nothing, not even where the header is
         header_lines -= bare
+    # where a byline beside the body shows where the header is, a date line far from it
+    # and from the body is not part of it (a masthead's "today", above the menu)
+    own = [j for j in bylines if abs(j - span.start) <= RAW_NEAR] + [span.start]
+    if len(own) > 1:
+        header_lines -= {i for i in bare if min(abs(i - j) for j in own) > RAW_NEAR}
     inside = [i for i in header_lines if span.start <= i <= hi]
     if inside:
         header.start = max(inside) + 1
@@ -200,9 +218,11 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if named and not WIKI_CHROME_RE.match(blocks[named[-1]].text):
             scored, title_method = [(10.0, 0, named[-1])], "wiki-title"
     if scored:
-        best = max(scored)[0]
-        # a headline is printed above its standfirst and the captions: of the near-best, the first
-        score, _, i = min((c for c in scored if c[0] >= best - TITLE_TIE), key=lambda c: c[2])
+        best, _, top = max(scored)
+        # a headline is printed above its standfirst and the captions: of the near-best, the
+        # first, if it is in the same header (not a copy in a sticky bar or a menu far above)
+        tied = [c for c in scored if c[0] >= best - TITLE_TIE and top - c[2] <= RAW_NEAR]
+        score, _, i = min(tied, key=lambda c: c[2])
         if score > -3.0:
             title, site = split_title(blocks[i].text)
             confidence = min(0.95, 0.6 + score / 10)
