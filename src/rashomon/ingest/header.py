@@ -12,7 +12,8 @@ today's date and the menu prints other headlines.
   "Published"/"Posted" label, a byline on the same line, or a short date line
   next to the headline or the byline. "Updated" dates are used only when
   nothing says when the page was first published; dates labelled "Born",
-  "Assumed office", "Released" and the like never are (:mod:`dates`).
+  "Assumed office", "Released" and the like never are (:mod:`dates`). Which
+  date has that evidence is decided in :mod:`pubdate`.
 * The headline is the heading-like line of the head zone that is nearest the
   byline and the body, printed in full, not a menu entry, and shares words
   with the article's first paragraphs (each line scored in :mod:`headline`).
@@ -24,15 +25,14 @@ Each field is recorded in :class:`metadata.Meta` with the line it came from.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import body, rules
-from .dates import WEEKDAY_RE, FoundDate, date_role, find_dates
-from .features import WORD_RE, Line
-from .headline import distance, title_score
+from .dates import find_dates
+from .features import Line
+from .headline import title_score
 from .language import detect_language
 from .layout import Block
 from .metadata import (
@@ -47,24 +47,20 @@ from .metadata import (
     split_title,
     wiki_source,
 )
+from .pubdate import (
+    RAW_NEAR,
+    bare_dates,
+    beside,
+    date_candidates,
+    name_beside_date,
+    pick_date,
+    teaser_zone,
+)
 from .template import line_key
 
 TITLE_TIE = 1.0  # candidates this close to the best count as tied
 HEAD_BLOCKS = 30  # how far above the body the header may start
 HEAD_RAW = 80  # the same, counting share buttons and placeholders too
-DATE_LINE_MAX_WORDS = 25
-NEAR = 4  # blocks (furniture not counted) between a bare date line and the headline/body
-RAW_NEAR = 12  # blocks of any kind between them
-BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, the site)
-TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
-# A teaser's time stamp without a full date ("Monday 10:00PM", "3 hours ago"): it
-# counts towards a list of teasers as a date line does.
-STAMP_RE = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,2}|today,?\s|yesterday,?\s)"
-    r"(?:at\s)?[012]?\d[:.][0-5]\d\s?(?:[ap]\.?m\.?)?$|^\d{1,2}\s(?:min|mins|minutes|hours?"
-    r"|hrs?|days?|weeks?)\sago$",
-    re.I,
-)
 BYLINE_LABELS = frozenset(
     "by author authors written by von por par di door av autor auteur autore".split()
 )
@@ -79,30 +75,6 @@ class Header:
     title_at: int | None = None  # the block the headline was read from
     date_at: int | None = None  # the block the date was read from
     teasers: bool = False  # the head zone is a list of dated teasers
-
-
-def _date_candidates(
-    blocks: Sequence[Block], indices: Sequence[int], english: bool = False
-) -> list[tuple]:
-    """(index, FoundDate, role) for every date in a short line. On an English
-    page a dotted date whose day and month are both at most 12 ("11.05.2019")
-    is not read: American sites print the month first, European ones the day,
-    and nothing on the line says which."""
-    out = []
-    latest = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
-    for i in indices:
-        block = blocks[i]
-        if block.line.n_words > DATE_LINE_MAX_WORDS or block.kind == body.PROSE:
-            continue
-        previous = next((b.text for b in reversed(blocks[max(0, i - 3) : i]) if b.text), None)
-        for found in find_dates(block.text):
-            if english and found.day_first_guess:
-                continue
-            role = date_role(block.text, found, previous)
-            if found.iso[:10] > latest:
-                role = "other"  # a publication date is never in the future ("Contract until")
-            out.append((i, found, role))
-    return out
 
 
 def _zone_start(blocks: Sequence[Block], start: int) -> int:
@@ -135,15 +107,6 @@ def _byline(block: Block) -> tuple[str, str] | None:
     return None
 
 
-def _name_beside_date(block: Block, found: FoundDate) -> str | None:
-    """ "Chris Davies - Nov 19, 2019, 10:31 pm CST" -> "Chris Davies"; not "Latest
-    News - Nov 19, 2019" (capitalised words of page furniture are not a name)."""
-    rest = block.text[: found.start].strip(" -–—|•·,:")
-    if rest and looks_like_person(rest, 4) and len(rest.split()) >= 2 and not Line(rest).best_cue:
-        return rest
-    return None
-
-
 def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     """Metadata of the page whose body is ``span``, and the blocks it used."""
     meta = Meta()
@@ -162,12 +125,11 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             bylines.setdefault(i + 1, (name, "byline:label"))
             header.used.add(i)
     # dates with their evidence
-    dates = _date_candidates(blocks, zone, _english(blocks, span))
+    dates = date_candidates(blocks, zone, _english(blocks, span))
     # the body starts after the last header line found in the span's first blocks
     header_lines = set(bylines) | {i for i, _, role in dates if role != "other"}
-    bare = _bare_dates(blocks, dates, bylines)
-    stamps = sum(1 for i in zone if i not in bare and STAMP_RE.match(blocks[i].text.strip()))
-    header.teasers = len(bare) + stamps >= TEASER_DATES
+    bare = bare_dates(blocks, dates, bylines)
+    header.teasers = teaser_zone(blocks, zone, bare)
     if header.teasers:  # the teasers' date lines say nothing, not even where the header is
         header_lines -= bare
     # where a byline beside the body shows where the header is, a date line far from it
@@ -202,8 +164,8 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if blocks[i].kind == body.PROSE and blocks[i].line.n_words > 30:
             continue
         below = bool(header_lines) and i > anchor
-        beside = bool(header_lines & {i - 1, i + 1})
-        score = title_score(blocks, i, anchor if i < anchor else body_start, lede, below, beside)
+        next_to = bool(header_lines & {i - 1, i + 1})
+        score = title_score(blocks, i, anchor if i < anchor else body_start, lede, below, next_to)
         if score is not None:
             scored.append((score, -abs(anchor - i), i))
     title_method = "headline"
@@ -239,70 +201,17 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
 
     heads = [j for j in (header.title_at, body_start) if j is not None]
     for i, (author, method) in sorted(bylines.items(), key=lambda kv: abs(kv[0] - anchor)):
-        if not _beside(blocks, i, heads):
+        if not beside(blocks, i, heads):
             continue  # a teaser's byline in the rail above the article
         if meta.set("author", author, method, blocks[i].text, 0.85):
             header.used.add(i)
             break
-    _pick_date(blocks, dates, bylines, anchor, body_start, header)
+    _set_date(blocks, dates, bylines, anchor, body_start, header)
     if meta.author is None and wiki is None:
         _name_line(blocks, lo, body_start, header)
     _pick_outlet(blocks, lo, body_start, span, header, outlet_lines)
     header.used.update(bylines)
     return header
-
-
-def _bare_dates(
-    blocks: Sequence[Block], dates: list[tuple], bylines: dict[int, tuple[str, str]]
-) -> set[int]:
-    """The date lines among the dates: not captions or sentences that mention a date."""
-    return {
-        i
-        for i, found, role in dates
-        if role is None and i not in bylines and _bare(blocks[i].text, found)
-    }
-
-
-def _bare(text: str, found: FoundDate) -> bool:
-    """A date line, not a sentence that mentions a date (a caption: "... speaks
-    during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia")."""
-    rest = text[: found.start] + " " + text[found.end :]
-    return len(WORD_RE.findall(rest)) <= BARE_DATE_WORDS
-
-
-MENU_REASONS = frozenset({rules.NAVIGATION, rules.TEMPLATE})
-MASTHEAD_MENU = 3  # menu entries between a bare date and the headline below it
-
-
-def _beside(blocks: Sequence[Block], i: int, heads: Sequence[int]) -> bool:
-    """Block ``i`` is within NEAR of the headline or the body, and no more than
-    RAW_NEAR blocks of any kind away."""
-    return any(distance(blocks, i, j) <= NEAR and abs(i - j) <= RAW_NEAR for j in heads)
-
-
-MASTHEAD_GAP = 3  # blocks between a weekday date above the headline and the headline
-
-
-def _masthead(
-    blocks: Sequence[Block], i: int, anchors: Sequence[int], title_at: int, found: FoundDate
-) -> bool:
-    """A bare date far from the headline, byline and body (counting every block),
-    or above the headline with the site's menu in between: the masthead's
-    "today", not the article's date (the menu is the page's, the date too). So
-    is a day's date with its weekday and no time ("Wednesday, November 20,
-    2019") printed above the headline with other lines between: a masthead
-    prints "today" that way, an article's date line sits beside its headline."""
-    if min(abs(i - a) for a in anchors) > RAW_NEAR:
-        return True
-    text = blocks[i].text[found.start : found.end]
-    if i < title_at - MASTHEAD_GAP and "T" not in found.iso and WEEKDAY_RE.match(text):
-        return True
-    menu = sum(
-        1
-        for b in blocks[i + 1 : title_at]
-        if b.kind == body.FURNITURE and b.reason in MENU_REASONS  # not list items: the article's
-    )
-    return menu >= MASTHEAD_MENU
 
 
 def _name_line(blocks: Sequence[Block], lo: int, body_start: int, header: Header) -> None:
@@ -321,7 +230,7 @@ def _name_line(blocks: Sequence[Block], lo: int, body_start: int, header: Header
             return
 
 
-def _pick_date(
+def _set_date(
     blocks: Sequence[Block],
     dates: list[tuple],
     bylines: dict[int, tuple[str, str]],
@@ -329,52 +238,17 @@ def _pick_date(
     body_start: int,
     header: Header,
 ) -> None:
-    meta = header.meta
-    ranked = []
     title_at = header.title_at if header.title_at is not None else anchor
-    heads = (title_at, body_start)
-    # a byline anchors a date line only when it is the article's own (beside its head)
-    anchors = [*heads, *(j for j in bylines if j < body_start and _beside(blocks, j, heads))]
-    teasers = header.teasers  # a list of dated teasers: bare dates say nothing
-    for i, found, role in dates:
-        if role == "other":
-            continue
-        near = min(distance(blocks, i, a) for a in anchors)
-        if role == "published":
-            ranked.append((0, near, i, found, "label:published", 0.95))
-        elif role == "updated":
-            if near <= NEAR * 2:
-                ranked.append((3, near, i, found, "label:updated", 0.6))
-        elif i in bylines or _name_beside_date(blocks[i], found):
-            # a byline far from the headline and the body (not from itself, an anchor) is
-            # a teaser's or a comment's: it may not outrank a date line beside the
-            # headline, and past twice NEAR it says nothing; nor does one that a run of
-            # menu entries or teasers (not counted by ``distance``) parts from them
-            near = min(distance(blocks, i, a) for a in heads)
-            if min(abs(i - a) for a in heads) > RAW_NEAR:
-                continue
-            if near <= NEAR:
-                ranked.append((1, near, i, found, "byline", 0.9))
-            elif near <= NEAR * 2:
-                ranked.append((2.5, near, i, found, "byline", 0.7))
-        elif (
-            near <= NEAR
-            and not teasers
-            and _bare(blocks[i].text, found)
-            and not _masthead(blocks, i, anchors, title_at, found)
-        ):
-            ranked.append((2, near, i, found, "date-line", 0.8))
-    if not ranked:
+    picked = pick_date(blocks, dates, bylines, title_at, body_start, header.teasers)
+    if picked is None:
         return
-    rank, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
-    if rank == 2 and len({r[3].iso[:10] for r in ranked if r[0] == 2}) > 1:
-        return  # bare date lines of two days beside the header: nothing says which is its own
-    meta.set("published", found.iso, method, blocks[i].text, confidence)
+    i, found, method, confidence = picked
+    header.meta.set("published", found.iso, method, blocks[i].text, confidence)
     header.used.add(i)
     header.date_at = i
-    name = _name_beside_date(blocks[i], found)
+    name = name_beside_date(blocks[i], found)
     if name:
-        meta.set("author", name, "byline:beside-date", blocks[i].text, 0.7)
+        header.meta.set("author", name, "byline:beside-date", blocks[i].text, 0.7)
 
 
 def _pick_outlet(
