@@ -127,6 +127,8 @@ def test_a_time_stamp_with_a_two_digit_year_is_read_in_the_order_it_allows():
     assert meta.published == "2019-11-19T06:56"
     assert meta.author == "Jane Marsh"
     assert clean_text(page.format(line="11/20/19 6:38 AM")).meta.published == "2019-11-20T06:38"
+    on = clean_text(page.format(line="By Jane Marsh On 11/13/19 at 4:00 PM EST")).meta
+    assert on.published == "2019-11-13T16:00"
     assert clean_text(page.format(line="11/05/19 6:38 AM")).meta.published is None
     assert clean_text(page.format(line="Scores 3/14/15")).meta.published is None
     assert find_dates("20.11.19, 06:38 Uhr")[0].iso == "2019-11-20T06:38"

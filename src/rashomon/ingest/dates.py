@@ -73,7 +73,7 @@ _DATE = "|".join(
         rf"(?<![\d./])(?P<a4>[0-3]?\d)(?P<sep4>[./])(?P<b4>[0-3]?\d)(?P=sep4){_YEAR.format('y4')}",
         # 11/20/19 6:38 AM: a two-digit year only as a time stamp, a clock right after it
         r"(?<![\d./])(?P<a5>[0-3]?\d)(?P<sep5>[./])(?P<b5>[0-3]?\d)(?P=sep5)(?P<y5>[12]\d)"
-        r"(?=,?\s{1,2}[012]?\d[:.h][0-5]\d)",
+        r"(?=,?\s{1,2}(?:at\s)?[012]?\d[:.h][0-5]\d)",
     ]
 )
 # After the date: no letter or digit of the same word. A capital may follow (the
