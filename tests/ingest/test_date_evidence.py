@@ -9,6 +9,7 @@ find none.
 
 from __future__ import annotations
 
+from rashomon.ingest import ingest_paths
 from rashomon.ingest.clean import clean_text
 from rashomon.ingest.dates import find_dates
 
@@ -182,3 +183,33 @@ def test_a_headline_copy_in_a_bar_far_above_does_not_anchor_the_masthead_date():
     assert meta.title == "Council votes to close two rural schools"
     assert meta.published == "2019-11-19T06:30"
     assert meta.author == "Jane Marsh"
+
+
+def test_the_date_below_a_standfirst_photo_and_byline_is_in_the_header(tmp_path):
+    """Standfirst, photo, caption, byline, site name, then the date, on pages of one
+    site published the same day (so the date line is one the site's other pages print
+    too, and the article seems to start at the standfirst): the body's first blocks
+    may be header, counted as a reader counts them (not the image or the site name)."""
+    stories = [
+        ("Council votes to close two rural schools", LEDE, MORE),
+        ("Parents plan to appeal the school closures", MORE, LEDE),
+        ("Education minister asked to intervene", f"{MORE} {LEDE}", MORE),
+    ]
+    for n, (headline, lede, more) in enumerate(stories):
+        standfirst = (
+            f"Officials say the risk of closure {n} was low, but many parents are worried that "
+            "the decision was taken without them."
+        )
+        caption = (
+            f"Pupils leave school number {n} at the end of the day, as they have for more "
+            "than a century."
+        )
+        text = (
+            f"{headline}\n\n{standfirst}\n\n[school-gate.jpg]\n\n{caption}\n\n"
+            "By Jane Marsh\n\nvalleycourier.example\n\n[share.png]\n\n"
+            f"November 18, 2019\n\n{lede}\n\n{more}\n"
+        )
+        (tmp_path / f"{n}.txt").write_text(text, "utf-8")
+    docs = ingest_paths([tmp_path]).documents
+    assert {d.title for d in docs} == {h for h, _, _ in stories}
+    assert [d.published for d in docs] == ["2019-11-18"] * 3

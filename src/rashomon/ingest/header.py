@@ -61,6 +61,7 @@ from .template import line_key
 TITLE_TIE = 1.0  # candidates this close to the best count as tied
 HEAD_BLOCKS = 30  # how far above the body the header may start
 HEAD_RAW = 80  # the same, counting share buttons and placeholders too
+HEAD_INSIDE = 4  # blocks of the body that may still be header (standfirst, byline)
 BYLINE_LABELS = frozenset(
     "by author authors written by von por par di door av autor auteur autore".split()
 )
@@ -89,6 +90,19 @@ def _zone_start(blocks: Sequence[Block], start: int) -> int:
     return i
 
 
+def _zone_end(blocks: Sequence[Block], span: body.Span) -> int:
+    """The last block of the head zone: the body's first HEAD_INSIDE blocks (a
+    standfirst, then the byline and the date), not counting images, share
+    buttons and repeated lines between them, and never more than RAW_NEAR."""
+    counted, i = 0, span.start
+    while i < span.end and i - span.start < RAW_NEAR:
+        counted += blocks[i].kind not in (body.FURNITURE, body.RENDER, body.REPEAT, body.ITEM)
+        if counted > HEAD_INSIDE:
+            break
+        i += 1
+    return i
+
+
 def _english(blocks: Sequence[Block], span: body.Span) -> bool:
     """Whether the article's paragraphs are in English."""
     prose = " ".join(b.text for b in blocks[span.start : span.end + 1] if b.kind == body.PROSE)
@@ -113,7 +127,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     header = Header(meta, start=span.start)
     lo = _zone_start(blocks, span.start)
     # the first blocks of the span may still be header (a standfirst, then the byline)
-    hi = min(span.end, span.start + 4)
+    hi = _zone_end(blocks, span)
     zone = list(range(lo, hi + 1))
 
     # bylines, on one line or as a label line ("By", "Author:") above the name
@@ -151,7 +165,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
 
     outlet_lines = {
         i: outlet
-        for i in range(max(lo, body_start - 8), body_start)
+        for i in range(max(lo, span.start - 8), body_start)  # beside the header
         if blocks[i].kind != body.PROSE and (outlet := parse_outlet_line(blocks[i].line))
     }
     # the headline: nearest the byline/date cluster or the body
