@@ -103,6 +103,34 @@ def _zone_end(blocks: Sequence[Block], span: body.Span) -> int:
     return i
 
 
+def _menu_entry(block: Block) -> bool:
+    return block.kind == body.ITEM or (
+        block.kind == body.FURNITURE and block.reason in (rules.NAVIGATION, rules.TEMPLATE)
+    )
+
+
+def _in_menu(blocks: Sequence[Block], i: int) -> bool:
+    """A menu entry between menu entries: "By Any Means Necessary" in a list of a
+    radio station's shows reads as a byline, but a byline is not part of a menu."""
+    if not 0 < i < len(blocks) - 1:
+        return False
+    return all(_menu_entry(blocks[j]) for j in (i - 1, i, i + 1))
+
+
+def _apart(blocks: Sequence[Block], i: int, j: int) -> bool:
+    """Whether headline candidate ``i`` is not printed together with ``j`` below it
+    (as a headline is with its standfirst): lines a reader sees between them, or
+    ``i`` is ``j`` with a breadcrumb glued on ("HomeSPORT NEWSBreaking: ...")."""
+    upper, lower = blocks[i].text.strip(), blocks[j].text.strip()
+    if upper != lower and upper.endswith(lower):
+        return True
+    # a comment count or a share button between them is not a line a reader reads
+    return any(b.kind in READ_KINDS for b in blocks[i + 1 : j])
+
+
+READ_KINDS = frozenset({body.PROSE, body.CONTENT, body.HEADING})
+
+
 def _english(blocks: Sequence[Block], span: body.Span) -> bool:
     """Whether the article's paragraphs are in English."""
     prose = " ".join(b.text for b in blocks[span.start : span.end + 1] if b.kind == body.PROSE)
@@ -131,7 +159,9 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     zone = list(range(lo, hi + 1))
 
     # bylines, on one line or as a label line ("By", "Author:") above the name
-    bylines = {i: b for i in zone if (b := _byline(blocks[i])) is not None}
+    bylines = {
+        i: b for i in zone if (b := _byline(blocks[i])) is not None and not _in_menu(blocks, i)
+    }
     for i in zone[:-1]:
         label = blocks[i].text.strip().lower().rstrip(":")
         name = name_words(blocks[i + 1].text)
@@ -199,6 +229,13 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         # first, if it is in the same header (not a copy in a sticky bar or a menu far above)
         tied = [c for c in scored if c[0] >= best - TITLE_TIE and top - c[2] <= RAW_NEAR]
         score, _, i = min(tied, key=lambda c: c[2])
+        # ... unless the first is not printed with the line beside the byline or date: a
+        # breadcrumb glued onto a copy of it, or a line that others part from it
+        for c in tied:
+            j = c[2]
+            if j > i and j + 1 in header_lines and _apart(blocks, i, j):
+                score, i = c[0], j
+                break
         if score > -3.0:
             title, site = split_title(blocks[i].text)
             confidence = min(0.95, 0.6 + score / 10)
