@@ -213,3 +213,16 @@ def test_the_date_below_a_standfirst_photo_and_byline_is_in_the_header(tmp_path)
     docs = ingest_paths([tmp_path]).documents
     assert {d.title for d in docs} == {h for h, _, _ in stories}
     assert [d.published for d in docs] == ["2019-11-18"] * 3
+
+
+def test_a_dated_byline_several_teasers_away_from_the_article_gives_no_date():
+    """Six teasers between a dated byline and the headline: the byline is a teaser's
+    (the article's is printed beside its headline), and nothing else dates the page."""
+    rail = "\n\n".join(RAIL.split("\n\n")[:6])
+    text = (
+        f"By Tom Reed | March 2, 2018\n\n{rail}\n\nCouncil votes to close two rural schools\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.title == "Council votes to close two rural schools"
+    assert meta.published is None

@@ -152,17 +152,13 @@ def pick_date(
             if near <= NEAR * 2:
                 ranked.append((3, near, i, found, "label:updated", 0.6))
         elif i in bylines or name_beside_date(blocks[i], found):
-            # a byline far from the headline and the body (not from itself, an anchor) is
-            # a teaser's or a comment's: it may not outrank a date line beside the
-            # headline, and past twice NEAR it says nothing; nor does one that a run of
-            # menu entries or teasers (not counted by ``distance``) parts from them
-            near = min(distance(blocks, i, a) for a in heads)
-            if min(abs(i - a) for a in heads) > RAW_NEAR:
-                continue
-            if near <= NEAR:
+            # a byline more than NEAR lines from the headline and the body (not from
+            # itself, an anchor) is a teaser's or a comment's, and so is one that a run
+            # of menu entries or teasers (not counted by ``distance``) parts from them:
+            # its date says nothing about the article
+            if beside(blocks, i, heads):
+                near = min(distance(blocks, i, a) for a in heads)
                 ranked.append((1, near, i, found, "byline", 0.9))
-            elif near <= NEAR * 2:
-                ranked.append((2.5, near, i, found, "byline", 0.7))
         elif (
             near <= NEAR
             and not teasers
