@@ -226,3 +226,21 @@ def test_a_dated_byline_several_teasers_away_from_the_article_gives_no_date():
     meta = clean_text(text).meta
     assert meta.title == "Council votes to close two rural schools"
     assert meta.published is None
+
+
+def test_a_date_line_three_lines_from_the_headline_and_the_body_is_not_the_articles():
+    """A bare date line says nothing by itself: next to the headline, the byline or
+    the first paragraph it is the article's; with three lines of teasers on each side
+    it is the sidebar's."""
+    above, below = RAIL.split("\n\n")[:3], RAIL.split("\n\n")[3:6]
+    text = (
+        "Council votes to close two rural schools\n\n"
+        + "\n\n".join(above)
+        + "\n\nNov. 19, 2019\n\n"
+        + "\n\n".join(below)
+        + f"\n\n{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.published is None
+    beside = clean_text(f"Council votes to close two rural schools\n\nNov. 19, 2019\n\n{LEDE}\n")
+    assert beside.meta.published == "2019-11-19"

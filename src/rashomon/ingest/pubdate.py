@@ -26,8 +26,12 @@ from .layout import Block
 from .metadata import looks_like_person
 
 DATE_LINE_MAX_WORDS = 25
-NEAR = 4  # blocks (furniture not counted) between a bare date line and the headline/body
+NEAR = 4  # blocks (furniture not counted) between a byline and the headline/body
 RAW_NEAR = 12  # blocks of any kind between them
+# A bare date line says nothing itself: it must be next to the headline, the article's
+# byline or its first paragraph, at most this many lines a reader reads between them
+# (a kicker, a standfirst); one further off is a teaser's or a sidebar's.
+DATE_LINE_NEAR = 2
 BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, the site)
 TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
 # A teaser's time stamp without a full date ("Monday 10:00PM", "3 hours ago"): it
@@ -160,7 +164,7 @@ def pick_date(
                 near = min(distance(blocks, i, a) for a in heads)
                 ranked.append((1, near, i, found, "byline", 0.9))
         elif (
-            near <= NEAR
+            near <= DATE_LINE_NEAR
             and not teasers
             and is_bare(blocks[i].text, found)
             and not masthead(blocks, i, anchors, title_at, found)
