@@ -17,6 +17,8 @@ def test_years_and_notes_after_the_owner_are_not_its_name():
     line = "© 2019 The Courier unless otherwise noted. All rights reserved. Privacy Policy"
     assert copyright_owner(line) == "Courier"
     assert copyright_owner("© Copyright Valley Media 2018") == "Valley"
+    line = "Copyright 2019. Valley Courier. All Rights Reserved."
+    assert copyright_owner(line) == "Valley Courier"  # a full stop after the year
 
 
 def test_a_web_designers_credit_is_not_the_outlet():
