@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rashomon.ingest import ingest_paths
 from rashomon.ingest.clean import clean_text
 
 HEADLINE = "Council votes to close two rural schools"
@@ -58,3 +59,27 @@ def test_a_standfirst_printed_below_the_headline_is_still_not_the_headline():
         f"By Jane Marsh Nov 19, 2019, 7:53pm EST\n\n{LEDE}\n\n{MORE}\n"
     )
     assert clean_text(text).meta.title == HEADLINE
+
+
+def test_a_headline_other_pages_print_is_the_title_with_a_standfirst_before_the_byline(
+    tmp_path,
+):
+    """The site's other pages print this headline in their rails, so it is a line the
+    site repeats; with only its standfirst and a photo credit between it and the
+    byline it is still this page's headline."""
+    teaser = "Parents plan to appeal the school closures"
+    standfirst = (
+        "The families of more than two hundred pupils say the council ignored their "
+        "petition and want the minister to step in."
+    )
+    pages = {
+        "a.txt": f"{teaser}\n\n{standfirst}\n\n(Ann Lowe / Valley Courier)\n\n"
+        f"By Jane Marsh\n\nNov. 19, 2019\n\n{MORE} {LEDE}\n\n{LEDE}\n",
+        "b.txt": f"{HEADLINE}\n\nBy Tom Reed\n\nNov. 18, 2019\n\n{LEDE}\n\n{MORE}\n\n"
+        f"More stories\n\n{teaser}\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    docs = {d.source.rsplit("/", 1)[-1]: d for d in ingest_paths([tmp_path]).documents}
+    assert docs["a.txt"].title == teaser
+    assert docs["b.txt"].title == HEADLINE

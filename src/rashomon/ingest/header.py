@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from . import body, rules
 from .dates import find_dates
 from .features import Line
-from .headline import title_score
+from .headline import distance, title_score
 from .language import detect_language
 from .layout import Block
 from .metadata import (
@@ -59,6 +59,7 @@ from .pubdate import (
 from .template import line_key
 
 TITLE_TIE = 1.0  # candidates this close to the best count as tied
+STANDFIRST_GAP = 5  # blocks from a headline down to the byline, a standfirst and a photo between
 HEAD_BLOCKS = 30  # how far above the body the header may start
 HEAD_RAW = 80  # the same, counting share buttons and placeholders too
 HEAD_INSIDE = 4  # blocks of the body that may still be header (standfirst, byline)
@@ -208,7 +209,10 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if blocks[i].kind == body.PROSE and blocks[i].line.n_words > 30:
             continue
         below = bool(header_lines) and i > anchor
-        next_to = bool(header_lines & {i - 1, i + 1})
+        # beside the byline or the date line, or with only a standfirst between
+        next_to = i - 1 in header_lines or any(
+            0 < j - i <= STANDFIRST_GAP and distance(blocks, i, j) <= 1 for j in header_lines
+        )
         score = title_score(blocks, i, anchor if i < anchor else body_start, lede, below, next_to)
         if score is not None:
             scored.append((score, -abs(anchor - i), i))
