@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rashomon.ingest import ingest_paths
 from rashomon.ingest.clean import clean_text
-from rashomon.ingest.dates import find_dates
+from rashomon.ingest.dates import date_role, find_dates
 
 LEDE = (
     "The regional council voted on Tuesday to close two rural schools, despite a petition "
@@ -244,3 +244,21 @@ def test_a_date_line_three_lines_from_the_headline_and_the_body_is_not_the_artic
     assert meta.published is None
     beside = clean_text(f"Council votes to close two rural schools\n\nNov. 19, 2019\n\n{LEDE}\n")
     assert beside.meta.published == "2019-11-19"
+
+
+def test_chinese_japanese_korean_and_russian_dates_and_labels():
+    """ "发布时间：2019年11月20日 08:30", "公開日：2019年3月4日", "기사입력 2019.11.20 15:24",
+    "Опубликовано: 20.11.2019": complete dates with a publication label."""
+    cases = {
+        "发布时间：2019年11月20日 08:30": "2019-11-20T08:30",
+        "公開日：2019年3月4日": "2019-03-04",
+        "기사입력 2019.11.20 15:24": "2019-11-20T15:24",
+        "Опубликовано: 20.11.2019 10:15": "2019-11-20T10:15",
+    }
+    for line, iso in cases.items():
+        text = f"Council votes to close two rural schools\n\n{line}\n\n{LEDE}\n\n{MORE}\n"
+        meta = clean_text(text).meta
+        assert meta.published == iso, line
+        assert meta.sources["published"].method == "label:published", line
+    assert find_dates("2019년 11월 20일 오후")[0].iso == "2019-11-20"
+    assert date_role("수정 2019-11-20 10:00", find_dates("수정 2019-11-20 10:00")[0]) == "updated"

@@ -74,6 +74,8 @@ _DATE = "|".join(
         # 11/20/19 6:38 AM: a two-digit year only as a time stamp, a clock right after it
         r"(?<![\d./])(?P<a5>[0-3]?\d)(?P<sep5>[./])(?P<b5>[0-3]?\d)(?P=sep5)(?P<y5>[12]\d)"
         r"(?=,?\s{1,2}(?:at\s)?[012]?\d[:.h][0-5]\d)",
+        # 2019年11月20日 / 2019년 11월 20일 (Chinese, Japanese, Korean)
+        rf"{_YEAR.format('y6')}\s?[年년]\s?(?P<m6>[01]?\d)\s?[月월]\s?(?P<d6>[0-3]?\d)\s?[日일]",
     ]
 )
 # After the date: no letter or digit of the same word. A capital may follow (the
@@ -94,12 +96,14 @@ TIME_RE = re.compile(r"([012]?\d)(?:[:.h]([0-5]\d))?\s?([ap])?\.?m?\.?", re.I)
 PUBLISHED_RE = re.compile(
     r"\b(?:published|posted|publish(?:ed)? (?:on|date)|publish date|publication date"
     r"|first published|originally published"
-    r"|publicado|publicada|publié|publiée|veröffentlicht|publiziert|pubblicato|gepubliceerd)\b",
+    r"|publicado|publicada|publié|publiée|veröffentlicht|publiziert|pubblicato|gepubliceerd"
+    r"|опубликовано|opublikowano|yayınlanma|公開日|投稿日|发布时间|发布日期|發佈時間|發布日期"
+    r"|기사입력|입력|등록일|게시일)\b",
     re.I,
 )
 UPDATED_RE = re.compile(
     r"\b(?:updated?|last (?:updated|modified|edited)|modified|edited|revised|atualizado"
-    r"|actualizado|mis à jour|aktualisiert|aggiornato)\b",
+    r"|actualizado|mis à jour|aktualisiert|aggiornato|обновлено|更新日|更新时间|수정|최종수정)\b",
     re.I,
 )
 # Dates that are not when the page was published: infobox and biography labels,
@@ -159,7 +163,7 @@ def _date_of(match: re.Match[str]) -> str | None:
     for k in "45":
         if match.group(f"y{k}") is not None:
             return _numeric_order(match, k)
-    for k in "123":
+    for k in "1236":
         year = match.group(f"y{k}")
         if year is None:
             continue
