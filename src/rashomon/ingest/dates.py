@@ -46,11 +46,23 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name] = _number
-for _number, _name in enumerate(
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
-    start=1,
-):
-    MONTHS[_name] = _number  # Russian dates put the month in the genitive: "14 марта 1952"
+# Day-month-year in the genitive (Russian, Ukrainian, Polish, Czech: "14 марта 1952",
+# "19 listopada 2019") and in Turkish, Swedish, Danish, Norwegian, Indonesian, Romanian.
+for _names in [
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+    "ledna února března dubna května června července srpna září října listopadu prosince",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "januari februari mars april maj juni juli augusti september oktober november december",
+    "januar februar marts april maj juni juli august september oktober november december",
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
+    "decembrie",
+]:
+    for _number, _name in enumerate(_names.split(), start=1):
+        MONTHS.setdefault(_name, _number)
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)"
