@@ -60,7 +60,7 @@ def test_normalise_metadata_dates():
 def test_months_of_more_languages_in_day_month_year_dates():
     """Genitive months (Polish, Czech, Ukrainian) and Turkish, Swedish, Danish,
     Indonesian and Romanian month names, in lines written for this test."""
-    from rashomon.ingest.dates import find_dates
+    from rashomon.ingest.dates import date_role, find_dates
 
     cases = {
         "Opublikowano: 19 listopada 2019": "2019-11-19",
@@ -73,5 +73,7 @@ def test_months_of_more_languages_in_day_month_year_dates():
         "Publicat 19 noiembrie 2019": "2019-11-19",
     }
     for line, iso in cases.items():
-        assert [d.iso for d in find_dates(line)] == [iso], line
+        found = find_dates(line)
+        assert [d.iso for d in found] == [iso], line
+        assert date_role(line, found[0]) == "published", line  # the label, in each language
     assert find_dates("the mart 2019 sale") == []

@@ -109,7 +109,8 @@ PUBLISHED_RE = re.compile(
     r"\b(?:published|posted|publish(?:ed)? (?:on|date)|publish date|publication date"
     r"|first published|originally published"
     r"|publicado|publicada|publié|publiée|veröffentlicht|publiziert|pubblicato|gepubliceerd"
-    r"|опубликовано|opublikowano|yayınlanma|公開日|投稿日|发布时间|发布日期|發佈時間|發布日期"
+    r"|опубликовано|опубліковано|opublikowano|publikováno|yayınlanma|publicerad|publicerat"
+    r"|udgivet|publisert|diterbitkan|dipublikasikan|publicat|publicată|公開日|投稿日|发布时间|发布日期|發佈時間|發布日期"
     r"|기사입력|입력|등록일|게시일)\b",
     re.I,
 )
