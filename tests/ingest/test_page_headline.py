@@ -83,3 +83,19 @@ def test_a_headline_other_pages_print_is_the_title_with_a_standfirst_before_the_
     docs = {d.source.rsplit("/", 1)[-1]: d for d in ingest_paths([tmp_path]).documents}
     assert docs["a.txt"].title == teaser
     assert docs["b.txt"].title == HEADLINE
+
+
+def test_a_subhead_below_the_byline_and_the_intro_is_not_the_headline():
+    """Headline, byline, date, two short intro lines, then the first subhead of the
+    article, which shares more words with the first paragraph than the headline
+    does: with read lines between it and the byline it is a subhead."""
+    text = (
+        "Daily deals: the best offers this week\n\nBy Jane Marsh, Staff\n\n"
+        "Posted: 18 Nov 2019 8:11 pm\n\nWelcome to our daily deals\n\n"
+        "We list the offers we found today\n\n"
+        "Council votes to close two rural schools\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.published == "2019-11-18T20:11"
+    assert meta.title == "Daily deals: the best offers this week"

@@ -59,6 +59,7 @@ from .pubdate import (
 from .template import line_key
 
 TITLE_TIE = 1.0  # candidates this close to the best count as tied
+SUBHEAD_GAP = 2  # read lines between the byline or date and a heading below them
 STANDFIRST_GAP = 5  # blocks from a headline down to the byline, a standfirst and a photo between
 HEAD_BLOCKS = 30  # how far above the body the header may start
 HEAD_RAW = 80  # the same, counting share buttons and placeholders too
@@ -118,6 +119,13 @@ def _in_menu(blocks: Sequence[Block], i: int) -> bool:
     return all(_menu_entry(blocks[j]) for j in (i - 1, i, i + 1))
 
 
+def _subhead(blocks: Sequence[Block], i: int, header_line: int, body_start: int) -> bool:
+    """Heading ``i`` sits below the article's byline or date (``header_line``, beside
+    the body) with SUBHEAD_GAP read lines of its intro between: a subhead."""
+    own = beside(blocks, header_line, [body_start])
+    return own and distance(blocks, header_line, i) >= SUBHEAD_GAP
+
+
 def _apart(blocks: Sequence[Block], i: int, j: int) -> bool:
     """Whether headline candidate ``i`` is not printed together with ``j`` below it
     (as a headline is with its standfirst): lines a reader sees between them, or
@@ -174,6 +182,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     # the body starts after the last header line found in the span's first blocks
     header_lines = set(bylines) | {i for i, _, role in dates if role != "other"}
     bare = bare_dates(blocks, dates, bylines)
+    labelled = {i for i, _, role in dates if role in ("published", "updated")}
     header.teasers = teaser_zone(blocks, zone, bare)
     if header.teasers:  # the teasers' date lines say nothing, not even where the header is
         header_lines -= bare
@@ -209,6 +218,10 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if blocks[i].kind == body.PROSE and blocks[i].line.n_words > 30:
             continue
         below = bool(header_lines) and i > anchor
+        # a byline or a labelled date above it (a bare date line may be the masthead's)
+        above = [j for j in header_lines if j < i and (j in bylines or j in labelled)]
+        if below and above and _subhead(blocks, i, max(above), body_start):
+            continue
         # beside the byline or the date line, or with only a standfirst between
         next_to = i - 1 in header_lines or any(
             0 < j - i <= STANDFIRST_GAP and distance(blocks, i, j) <= 1 for j in header_lines
