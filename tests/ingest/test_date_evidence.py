@@ -262,3 +262,17 @@ def test_chinese_japanese_korean_and_russian_dates_and_labels():
         assert meta.sources["published"].method == "label:published", line
     assert find_dates("2019년 11월 20일 오후")[0].iso == "2019-11-20"
     assert date_role("수정 2019-11-20 10:00", find_dates("수정 2019-11-20 10:00")[0]) == "updated"
+
+
+def test_a_posted_label_on_a_teaser_away_from_the_article_gives_no_date():
+    """ "Posted: March 2, 2018" under a teaser, six teasers above the headline: a
+    label says the date is a publication date, not whose."""
+    rail = "\n\n".join(RAIL.split("\n\n")[:6])
+    for label in ("Posted:", "Updated:"):
+        text = (
+            f"Storm damage closes the coastal road for a week\n\n{label} March 2, 2018\n\n"
+            f"{rail}\n\nCouncil votes to close two rural schools\n\n{LEDE}\n\n{MORE}\n"
+        )
+        meta = clean_text(text).meta
+        assert meta.title == "Council votes to close two rural schools"
+        assert meta.published is None, label

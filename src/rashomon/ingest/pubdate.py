@@ -150,11 +150,12 @@ def pick_date(
         if role == "other":
             continue
         near = min(distance(blocks, i, a) for a in anchors)
+        if role in ("published", "updated") and not beside(blocks, i, anchors):
+            continue  # "Posted: ..." on a teaser or a comment, away from the article's head
         if role == "published":
             ranked.append((0, near, i, found, "label:published", 0.95))
         elif role == "updated":
-            if near <= NEAR * 2:
-                ranked.append((3, near, i, found, "label:updated", 0.6))
+            ranked.append((3, near, i, found, "label:updated", 0.6))
         elif i in bylines or name_beside_date(blocks[i], found):
             # a byline more than NEAR lines from the headline and the body (not from
             # itself, an anchor) is a teaser's or a comment's, and so is one that a run
