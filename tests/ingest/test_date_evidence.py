@@ -276,3 +276,17 @@ def test_a_posted_label_on_a_teaser_away_from_the_article_gives_no_date():
         meta = clean_text(text).meta
         assert meta.title == "Council votes to close two rural schools"
         assert meta.published is None, label
+
+
+def test_two_posted_labels_of_different_days_beside_the_header_give_none():
+    """The article's "Posted" line and, just above the headline, a teaser's: both
+    labelled, both beside the header, and nothing says which is the article's."""
+    text = (
+        "Storm damage closes the coastal road for a week\n\nPosted: Nov. 18, 2019\n\n"
+        "Council votes to close two rural schools\n\nPosted: Nov. 19, 2019\n\n"
+        f"{LEDE}\n\n{MORE}\n"
+    )
+    meta = clean_text(text).meta
+    assert meta.published is None
+    one = text.replace("Posted: Nov. 18, 2019", "Posted: Nov. 19, 2019")
+    assert clean_text(one).meta.published == "2019-11-19"  # the same day: no doubt

@@ -174,8 +174,10 @@ def pick_date(
     if not ranked:
         return None
     rank, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
-    if rank == 2 and len({r[3].iso[:10] for r in ranked if r[0] == 2}) > 1:
-        return None  # bare date lines of two days beside the header: nothing says which
+    if rank < 3 and len({r[3].iso[:10] for r in ranked if r[0] == rank}) > 1:
+        # two labels, two bylines or two date lines of different days beside the header:
+        # nothing says which is the article's own (the other is a teaser's, a comment's)
+        return None
     return i, found, method, confidence
 
 
