@@ -290,3 +290,16 @@ def test_two_posted_labels_of_different_days_beside_the_header_give_none():
     assert meta.published is None
     one = text.replace("Posted: Nov. 18, 2019", "Posted: Nov. 19, 2019")
     assert clean_text(one).meta.published == "2019-11-19"  # the same day: no doubt
+
+
+def test_an_updated_date_does_not_stand_in_for_a_published_label_too_far_to_trust():
+    """ "Updated" is used only when nothing says when the page was first published; a
+    "Published" line further from the head than a label may be still says so."""
+    rail = "\n\n".join(RAIL.split("\n\n")[:5])
+    text = (
+        f"Published: March 2, 2018\n\n{rail}\n\nCouncil votes to close two rural schools\n\n"
+        f"Updated: Nov. 19, 2019\n\n{LEDE}\n\n{MORE}\n"
+    )
+    assert clean_text(text).meta.published is None
+    alone = text.replace("Published: March 2, 2018\n\n", "")
+    assert clean_text(alone).meta.published == "2019-11-19"

@@ -174,6 +174,10 @@ def pick_date(
     if not ranked:
         return None
     rank, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
+    if rank == 3 and any(role == "published" for _, _, role in dates):
+        # "Updated" stands in only when nothing says when the page was first published;
+        # a "Published" line too far from the head to be trusted still says it was
+        return None
     if rank < 3 and len({r[3].iso[:10] for r in ranked if r[0] == rank}) > 1:
         # two labels, two bylines or two date lines of different days beside the header:
         # nothing says which is the article's own (the other is a teaser's, a comment's)
