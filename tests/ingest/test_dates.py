@@ -55,3 +55,25 @@ def test_normalise_metadata_dates():
     assert normalise_date("March 4, 2019") == "2019-03-04"
     assert normalise_date("yesterday") is None
     assert normalise_date(None) is None
+
+
+def test_months_of_more_languages_in_day_month_year_dates():
+    """Genitive months (Polish, Czech, Ukrainian) and Turkish, Swedish, Danish,
+    Indonesian and Romanian month names, in lines written for this test."""
+    from rashomon.ingest.dates import date_role, find_dates
+
+    cases = {
+        "Opublikowano: 19 listopada 2019": "2019-11-19",
+        "Publikováno 3. března 2018": "2018-03-03",
+        "Опубліковано 20 листопада 2019": "2019-11-20",
+        "Yayınlanma: 20 Kasım 2019": "2019-11-20",
+        "Publicerad 5 augusti 2019": "2019-08-05",
+        "Udgivet 4. marts 2019": "2019-03-04",
+        "Diterbitkan 17 Agustus 2019": "2019-08-17",
+        "Publicat 19 noiembrie 2019": "2019-11-19",
+    }
+    for line, iso in cases.items():
+        found = find_dates(line)
+        assert [d.iso for d in found] == [iso], line
+        assert date_role(line, found[0]) == "published", line  # the label, in each language
+    assert find_dates("the mart 2019 sale") == []

@@ -46,14 +46,27 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name] = _number
-for _number, _name in enumerate(
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
-    start=1,
-):
-    MONTHS[_name] = _number  # Russian dates put the month in the genitive: "14 марта 1952"
+# Day-month-year in the genitive (Russian, Ukrainian, Polish, Czech: "14 марта 1952",
+# "19 listopada 2019") and in Turkish, Swedish, Danish, Norwegian, Indonesian, Romanian.
+for _names in [
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+    "ledna února března dubna května června července srpna září října listopadu prosince",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "januari februari mars april maj juni juli augusti september oktober november december",
+    "januar februar marts april maj juni juli august september oktober november december",
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
+    "decembrie",
+]:
+    for _number, _name in enumerate(_names.split(), start=1):
+        MONTHS.setdefault(_name, _number)
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)"
+WEEKDAY_RE = re.compile(_WEEKDAY, re.I)  # a date that opens with its day of the week
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)"
 _TIME = r"(?:[012]?\d[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?|[01]?\d\s?[ap]\.?m\.?)"
@@ -70,6 +83,11 @@ _DATE = "|".join(
         rf"{_YEAR.format('y3')}(?P<sep3>[-/.])(?P<m3>[01]?\d)(?P=sep3)(?P<d3>[0-3]?\d)(?!\d)",
         # 19.11.2019, 27/09/2018, 11.14.2019: read by _numeric_order
         rf"(?<![\d./])(?P<a4>[0-3]?\d)(?P<sep4>[./])(?P<b4>[0-3]?\d)(?P=sep4){_YEAR.format('y4')}",
+        # 11/20/19 6:38 AM: a two-digit year only as a time stamp, a clock right after it
+        r"(?<![\d./])(?P<a5>[0-3]?\d)(?P<sep5>[./])(?P<b5>[0-3]?\d)(?P=sep5)(?P<y5>[12]\d)"
+        r"(?=,?\s{1,2}(?:at\s)?[012]?\d[:.h][0-5]\d)",
+        # 2019年11月20日 / 2019년 11월 20일 (Chinese, Japanese, Korean)
+        rf"{_YEAR.format('y6')}\s?[年년]\s?(?P<m6>[01]?\d)\s?[月월]\s?(?P<d6>[0-3]?\d)\s?[日일]",
     ]
 )
 # After the date: no letter or digit of the same word. A capital may follow (the
@@ -90,12 +108,15 @@ TIME_RE = re.compile(r"([012]?\d)(?:[:.h]([0-5]\d))?\s?([ap])?\.?m?\.?", re.I)
 PUBLISHED_RE = re.compile(
     r"\b(?:published|posted|publish(?:ed)? (?:on|date)|publish date|publication date"
     r"|first published|originally published"
-    r"|publicado|publicada|publié|publiée|veröffentlicht|publiziert|pubblicato|gepubliceerd)\b",
+    r"|publicado|publicada|publié|publiée|veröffentlicht|publiziert|pubblicato|gepubliceerd"
+    r"|опубликовано|опубліковано|opublikowano|publikováno|yayınlanma|publicerad|publicerat"
+    r"|udgivet|publisert|diterbitkan|dipublikasikan|publicat|publicată|公開日|投稿日|发布时间|发布日期|發佈時間|發布日期"
+    r"|기사입력|입력|등록일|게시일)\b",
     re.I,
 )
 UPDATED_RE = re.compile(
     r"\b(?:updated?|last (?:updated|modified|edited)|modified|edited|revised|atualizado"
-    r"|actualizado|mis à jour|aktualisiert|aggiornato)\b",
+    r"|actualizado|mis à jour|aktualisiert|aggiornato|обновлено|更新日|更新时间|수정|최종수정)\b",
     re.I,
 )
 # Dates that are not when the page was published: infobox and biography labels,
@@ -115,33 +136,47 @@ NOT_PUBLICATION_RE = re.compile(
     re.I,
 )
 
+# Labels of another article's date: a teaser's, the next or the previous post's.
+OTHER_ARTICLE_RE = re.compile(
+    r"\b(?:next|previous|prev|older|newer) (?:article|post|story|entry)\b|\brelated\b"
+    r"|\btrending\b|\bmost (?:read|popular|viewed)\b|\bup next\b|\bread next\b"
+    r"|\bmore from\b|\byou (?:may|might) also like\b|\brecommended\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class FoundDate:
     iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM
     start: int
     end: int
+    # read day first by convention only ("04.03.2019": day and month both at most 12);
+    # right on European pages, wrong on the American ones that print 11.05.2019
+    day_first_guess: bool = False
 
 
-def _numeric_order(match: re.Match[str]) -> str | None:
+def _numeric_order(match: re.Match[str], k: str) -> str | None:
     """An all-numeric day and month in the order only one reading allows: a
     number above 12 is the day ("27/09/2018", "11.14.2019"); with both at most
     12, dots are read day first (the European order) and slashes not at all
-    ("03/04/2019" is March 4 in one country and April 3 in another)."""
-    a, b, year = int(match.group("a4")), int(match.group("b4")), int(match.group("y4"))
+    ("03/04/2019" is March 4 in one country and April 3 in another). A
+    two-digit year (``k`` "5", only before a clock) is of this century."""
+    a, b, year = int(match.group(f"a{k}")), int(match.group(f"b{k}")), int(match.group(f"y{k}"))
+    year += 2000 if year < 100 else 0
     if a > 12 and b <= 12:
         return valid_iso(year, b, a)
     if b > 12 and a <= 12:
         return valid_iso(year, a, b)
-    if a <= 12 and b <= 12 and match.group("sep4") == ".":
+    if a <= 12 and b <= 12 and match.group(f"sep{k}") == ".":
         return valid_iso(year, b, a)
     return None
 
 
 def _date_of(match: re.Match[str]) -> str | None:
-    if match.group("y4") is not None:
-        return _numeric_order(match)
-    for k in "123":
+    for k in "45":
+        if match.group(f"y{k}") is not None:
+            return _numeric_order(match, k)
+    for k in "1236":
         year = match.group(f"y{k}")
         if year is None:
             continue
@@ -190,7 +225,11 @@ def find_dates(line: str) -> list[FoundDate]:
         if iso is None:
             continue
         clock = _clock(match.group("pre") or match.group("post"))
-        out.append(FoundDate(f"{iso}T{clock}" if clock else iso, match.start(), match.end()))
+        k = "4" if match.group("y4") is not None else "5"
+        pair = (match[f"a{k}"], match[f"b{k}"])
+        guess = pair[0] is not None and max(map(int, pair)) <= 12 and pair[0] != pair[1]
+        iso = f"{iso}T{clock}" if clock else iso
+        out.append(FoundDate(iso, match.start(), match.end(), guess))
     return out
 
 
@@ -218,6 +257,8 @@ def date_role(line: str, found: FoundDate, previous: str | None = None) -> str |
     after = line[found.end :][:30]
     if NOT_PUBLICATION_RE.search(before) or NOT_PUBLICATION_RE.search(after):
         return "other"
+    if OTHER_ARTICLE_RE.search(before):
+        return "other"  # "Next article: Nov 3, 2019", "Related | Nov 3, 2019"
     following = RANGE_RE.match(after) and find_dates(line[found.end :][:60])
     if following or RANGE_END_RE.search(before) and find_dates(before):
         return "other"  # "3 May 2010 – 17 December 2013": a term, a life, not a day

@@ -12,7 +12,8 @@ today's date and the menu prints other headlines.
   "Published"/"Posted" label, a byline on the same line, or a short date line
   next to the headline or the byline. "Updated" dates are used only when
   nothing says when the page was first published; dates labelled "Born",
-  "Assumed office", "Released" and the like never are (:mod:`dates`).
+  "Assumed office", "Released" and the like never are (:mod:`dates`). Which
+  date has that evidence is decided in :mod:`pubdate`.
 * The headline is the heading-like line of the head zone that is nearest the
   byline and the body, printed in full, not a menu entry, and shares words
   with the article's first paragraphs (each line scored in :mod:`headline`).
@@ -24,15 +25,15 @@ Each field is recorded in :class:`metadata.Meta` with the line it came from.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import body, rules
-from .dates import FoundDate, date_role, find_dates
-from .features import WORD_RE, Line
+from .dates import find_dates
+from .features import Line
 from .headline import distance, title_score
+from .language import detect_language
 from .layout import Block
 from .metadata import (
     Meta,
@@ -46,15 +47,23 @@ from .metadata import (
     split_title,
     wiki_source,
 )
+from .pubdate import (
+    RAW_NEAR,
+    bare_dates,
+    beside,
+    date_candidates,
+    name_beside_date,
+    pick_date,
+    teaser_zone,
+)
 from .template import line_key
 
 TITLE_TIE = 1.0  # candidates this close to the best count as tied
+SUBHEAD_GAP = 2  # read lines between the byline or date and a heading below them
+STANDFIRST_GAP = 5  # blocks from a headline down to the byline, a standfirst and a photo between
 HEAD_BLOCKS = 30  # how far above the body the header may start
-DATE_LINE_MAX_WORDS = 25
-NEAR = 4  # blocks (furniture not counted) between a bare date line and the headline/body
-RAW_NEAR = 12  # blocks of any kind between them
-BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, the site)
-TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
+HEAD_RAW = 80  # the same, counting share buttons and placeholders too
+HEAD_INSIDE = 4  # blocks of the body that may still be header (standfirst, byline)
 BYLINE_LABELS = frozenset(
     "by author authors written by von por par di door av autor auteur autore".split()
 )
@@ -68,23 +77,73 @@ class Header:
     start: int = 0  # first block of the body once the header is taken out
     title_at: int | None = None  # the block the headline was read from
     date_at: int | None = None  # the block the date was read from
+    teasers: bool = False  # the head zone is a list of dated teasers
 
 
-def _date_candidates(blocks: Sequence[Block], indices: Sequence[int]) -> list[tuple]:
-    """(index, FoundDate, role, byline author) for every date in a short line."""
-    out = []
-    latest = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
-    for i in indices:
-        block = blocks[i]
-        if block.line.n_words > DATE_LINE_MAX_WORDS or block.kind == body.PROSE:
-            continue
-        previous = next((b.text for b in reversed(blocks[max(0, i - 3) : i]) if b.text), None)
-        for found in find_dates(block.text):
-            role = date_role(block.text, found, previous)
-            if found.iso[:10] > latest:
-                role = "other"  # a publication date is never in the future ("Contract until")
-            out.append((i, found, role))
-    return out
+def _zone_start(blocks: Sequence[Block], start: int) -> int:
+    """The first block of the head zone: HEAD_BLOCKS blocks above the body, not
+    counting share buttons and placeholders (a share panel of forty buttons
+    between the date line and the first paragraph hides nothing), and never
+    more than HEAD_RAW blocks of any kind."""
+    counted, i = 0, start
+    while i > 0 and counted < HEAD_BLOCKS and start - i < HEAD_RAW:
+        i -= 1
+        counted += blocks[i].kind not in (body.FURNITURE, body.RENDER)
+    return i
+
+
+def _zone_end(blocks: Sequence[Block], span: body.Span) -> int:
+    """The last block of the head zone: the body's first HEAD_INSIDE blocks (a
+    standfirst, then the byline and the date), not counting images, share
+    buttons and repeated lines between them, and never more than RAW_NEAR."""
+    counted, i = 0, span.start
+    while i < span.end and i - span.start < RAW_NEAR:
+        counted += blocks[i].kind not in (body.FURNITURE, body.RENDER, body.REPEAT, body.ITEM)
+        if counted > HEAD_INSIDE:
+            break
+        i += 1
+    return i
+
+
+def _menu_entry(block: Block) -> bool:
+    return block.kind == body.ITEM or (
+        block.kind == body.FURNITURE and block.reason in (rules.NAVIGATION, rules.TEMPLATE)
+    )
+
+
+def _in_menu(blocks: Sequence[Block], i: int) -> bool:
+    """A menu entry between menu entries: "By Any Means Necessary" in a list of a
+    radio station's shows reads as a byline, but a byline is not part of a menu."""
+    if not 0 < i < len(blocks) - 1:
+        return False
+    return all(_menu_entry(blocks[j]) for j in (i - 1, i, i + 1))
+
+
+def _subhead(blocks: Sequence[Block], i: int, header_line: int, body_start: int) -> bool:
+    """Heading ``i`` sits below the article's byline or date (``header_line``, beside
+    the body) with SUBHEAD_GAP read lines of its intro between: a subhead."""
+    own = beside(blocks, header_line, [body_start])
+    return own and distance(blocks, header_line, i) >= SUBHEAD_GAP
+
+
+def _apart(blocks: Sequence[Block], i: int, j: int) -> bool:
+    """Whether headline candidate ``i`` is not printed together with ``j`` below it
+    (as a headline is with its standfirst): lines a reader sees between them, or
+    ``i`` is ``j`` with a breadcrumb glued on ("HomeSPORT NEWSBreaking: ...")."""
+    upper, lower = blocks[i].text.strip(), blocks[j].text.strip()
+    if upper != lower and upper.endswith(lower):
+        return True
+    # a comment count or a share button between them is not a line a reader reads
+    return any(b.kind in READ_KINDS for b in blocks[i + 1 : j])
+
+
+READ_KINDS = frozenset({body.PROSE, body.CONTENT, body.HEADING})
+
+
+def _english(blocks: Sequence[Block], span: body.Span) -> bool:
+    """Whether the article's paragraphs are in English."""
+    prose = " ".join(b.text for b in blocks[span.start : span.end + 1] if b.kind == body.PROSE)
+    return detect_language(prose) == "en"
 
 
 def _byline(block: Block) -> tuple[str, str] | None:
@@ -99,25 +158,19 @@ def _byline(block: Block) -> tuple[str, str] | None:
     return None
 
 
-def _name_beside_date(block: Block, found: FoundDate) -> str | None:
-    """ "Chris Davies - Nov 19, 2019, 10:31 pm CST" -> "Chris Davies"."""
-    rest = block.text[: found.start].strip(" -–—|•·,:")
-    if rest and looks_like_person(rest, 4) and len(rest.split()) >= 2:
-        return rest
-    return None
-
-
 def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
     """Metadata of the page whose body is ``span``, and the blocks it used."""
     meta = Meta()
     header = Header(meta, start=span.start)
-    lo = max(0, span.start - HEAD_BLOCKS)
+    lo = _zone_start(blocks, span.start)
     # the first blocks of the span may still be header (a standfirst, then the byline)
-    hi = min(span.end, span.start + 4)
+    hi = _zone_end(blocks, span)
     zone = list(range(lo, hi + 1))
 
     # bylines, on one line or as a label line ("By", "Author:") above the name
-    bylines = {i: b for i in zone if (b := _byline(blocks[i])) is not None}
+    bylines = {
+        i: b for i in zone if (b := _byline(blocks[i])) is not None and not _in_menu(blocks, i)
+    }
     for i in zone[:-1]:
         label = blocks[i].text.strip().lower().rstrip(":")
         name = name_words(blocks[i + 1].text)
@@ -125,9 +178,19 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
             bylines.setdefault(i + 1, (name, "byline:label"))
             header.used.add(i)
     # dates with their evidence
-    dates = _date_candidates(blocks, zone)
+    dates = date_candidates(blocks, zone, _english(blocks, span))
     # the body starts after the last header line found in the span's first blocks
     header_lines = set(bylines) | {i for i, _, role in dates if role != "other"}
+    bare = bare_dates(blocks, dates, bylines)
+    labelled = {i for i, _, role in dates if role in ("published", "updated")}
+    header.teasers = teaser_zone(blocks, zone, bare)
+    if header.teasers:  # the teasers' date lines say nothing, not even where the header is
+        header_lines -= bare
+    # where a byline beside the body shows where the header is, a date line far from it
+    # and from the body is not part of it (a masthead's "today", above the menu)
+    own = [j for j in bylines if abs(j - span.start) <= RAW_NEAR] + [span.start]
+    if len(own) > 1:
+        header_lines -= {i for i in bare if min(abs(i - j) for j in own) > RAW_NEAR}
     inside = [i for i in header_lines if span.start <= i <= hi]
     if inside:
         header.start = max(inside) + 1
@@ -142,7 +205,7 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
 
     outlet_lines = {
         i: outlet
-        for i in range(max(lo, body_start - 8), body_start)
+        for i in range(max(lo, span.start - 8), body_start)  # beside the header
         if blocks[i].kind != body.PROSE and (outlet := parse_outlet_line(blocks[i].line))
     }
     # the headline: nearest the byline/date cluster or the body
@@ -155,8 +218,15 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if blocks[i].kind == body.PROSE and blocks[i].line.n_words > 30:
             continue
         below = bool(header_lines) and i > anchor
-        beside = bool(header_lines & {i - 1, i + 1})
-        score = title_score(blocks, i, anchor if i < anchor else body_start, lede, below, beside)
+        # a byline or a labelled date above it (a bare date line may be the masthead's)
+        above = [j for j in header_lines if j < i and (j in bylines or j in labelled)]
+        if below and above and _subhead(blocks, i, max(above), body_start):
+            continue
+        # beside the byline or the date line, or with only a standfirst between
+        next_to = i - 1 in header_lines or any(
+            0 < j - i <= STANDFIRST_GAP and distance(blocks, i, j) <= 1 for j in header_lines
+        )
+        score = title_score(blocks, i, anchor if i < anchor else body_start, lede, below, next_to)
         if score is not None:
             scored.append((score, -abs(anchor - i), i))
     title_method = "headline"
@@ -171,9 +241,18 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
         if named and not WIKI_CHROME_RE.match(blocks[named[-1]].text):
             scored, title_method = [(10.0, 0, named[-1])], "wiki-title"
     if scored:
-        best = max(scored)[0]
-        # a headline is printed above its standfirst and the captions: of the near-best, the first
-        score, _, i = min((c for c in scored if c[0] >= best - TITLE_TIE), key=lambda c: c[2])
+        best, _, top = max(scored)
+        # a headline is printed above its standfirst and the captions: of the near-best, the
+        # first, if it is in the same header (not a copy in a sticky bar or a menu far above)
+        tied = [c for c in scored if c[0] >= best - TITLE_TIE and top - c[2] <= RAW_NEAR]
+        score, _, i = min(tied, key=lambda c: c[2])
+        # ... unless the first is not printed with the line beside the byline or date: a
+        # breadcrumb glued onto a copy of it, or a line that others part from it
+        for c in tied:
+            j = c[2]
+            if j > i and j + 1 in header_lines and _apart(blocks, i, j):
+                score, i = c[0], j
+                break
         if score > -3.0:
             title, site = split_title(blocks[i].text)
             confidence = min(0.95, 0.6 + score / 10)
@@ -190,42 +269,17 @@ def read_header(blocks: Sequence[Block], span: body.Span) -> Header:
 
     heads = [j for j in (header.title_at, body_start) if j is not None]
     for i, (author, method) in sorted(bylines.items(), key=lambda kv: abs(kv[0] - anchor)):
-        if min(distance(blocks, i, j) for j in heads) > NEAR:
+        if not beside(blocks, i, heads):
             continue  # a teaser's byline in the rail above the article
         if meta.set("author", author, method, blocks[i].text, 0.85):
             header.used.add(i)
             break
-    _pick_date(blocks, dates, bylines, anchor, body_start, header)
+    _set_date(blocks, dates, bylines, anchor, body_start, header)
     if meta.author is None and wiki is None:
         _name_line(blocks, lo, body_start, header)
     _pick_outlet(blocks, lo, body_start, span, header, outlet_lines)
     header.used.update(bylines)
     return header
-
-
-def _bare(text: str, found: FoundDate) -> bool:
-    """A date line, not a sentence that mentions a date (a caption: "... speaks
-    during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia")."""
-    rest = text[: found.start] + " " + text[found.end :]
-    return len(WORD_RE.findall(rest)) <= BARE_DATE_WORDS
-
-
-MENU_REASONS = frozenset({rules.NAVIGATION, rules.TEMPLATE})
-MASTHEAD_MENU = 3  # menu entries between a bare date and the headline below it
-
-
-def _masthead(blocks: Sequence[Block], i: int, anchors: Sequence[int], title_at: int) -> bool:
-    """A bare date far from the headline, byline and body (counting every block),
-    or above the headline with the site's menu in between: the masthead's
-    "today", not the article's date (the menu is the page's, the date too)."""
-    if min(abs(i - a) for a in anchors) > RAW_NEAR:
-        return True
-    menu = sum(
-        1
-        for b in blocks[i + 1 : title_at]
-        if b.kind == body.FURNITURE and b.reason in MENU_REASONS  # not list items: the article's
-    )
-    return menu >= MASTHEAD_MENU
 
 
 def _name_line(blocks: Sequence[Block], lo: int, body_start: int, header: Header) -> None:
@@ -244,7 +298,7 @@ def _name_line(blocks: Sequence[Block], lo: int, body_start: int, header: Header
             return
 
 
-def _pick_date(
+def _set_date(
     blocks: Sequence[Block],
     dates: list[tuple],
     bylines: dict[int, tuple[str, str]],
@@ -252,52 +306,17 @@ def _pick_date(
     body_start: int,
     header: Header,
 ) -> None:
-    meta = header.meta
-    ranked = []
     title_at = header.title_at if header.title_at is not None else anchor
-    anchors = [title_at, body_start, *(j for j in bylines if j < body_start)]
-    bare = {  # date lines, not captions or sentences that mention a date
-        i
-        for i, found, role in dates
-        if role is None and i not in bylines and _bare(blocks[i].text, found)
-    }
-    teasers = len(bare) >= TEASER_DATES  # a list of dated teasers: bare dates say nothing
-    for i, found, role in dates:
-        if role == "other":
-            continue
-        near = min(distance(blocks, i, a) for a in anchors)
-        if role == "published":
-            ranked.append((0, near, i, found, "label:published", 0.95))
-        elif role == "updated":
-            if near <= NEAR * 2:
-                ranked.append((3, near, i, found, "label:updated", 0.6))
-        elif i in bylines or _name_beside_date(blocks[i], found):
-            # a byline far from the headline and the body (not from itself, an anchor) is
-            # a teaser's or a comment's: it may not outrank a date line beside the
-            # headline, and past twice NEAR it says nothing
-            near = min(distance(blocks, i, a) for a in (title_at, body_start))
-            if near <= NEAR:
-                ranked.append((1, near, i, found, "byline", 0.9))
-            elif near <= NEAR * 2:
-                ranked.append((2.5, near, i, found, "byline", 0.7))
-        elif (
-            near <= NEAR
-            and not teasers
-            and _bare(blocks[i].text, found)
-            and not _masthead(blocks, i, anchors, title_at)
-        ):
-            ranked.append((2, near, i, found, "date-line", 0.8))
-    if not ranked:
+    picked = pick_date(blocks, dates, bylines, title_at, body_start, header.teasers)
+    if picked is None:
         return
-    rank, _, i, found, method, confidence = min(ranked, key=lambda r: (r[0], r[1]))
-    if rank == 2 and len({r[3].iso[:10] for r in ranked if r[0] == 2}) > 1:
-        return  # bare date lines of two days beside the header: nothing says which is its own
-    meta.set("published", found.iso, method, blocks[i].text, confidence)
+    i, found, method, confidence = picked
+    header.meta.set("published", found.iso, method, blocks[i].text, confidence)
     header.used.add(i)
     header.date_at = i
-    name = _name_beside_date(blocks[i], found)
+    name = name_beside_date(blocks[i], found)
     if name:
-        meta.set("author", name, "byline:beside-date", blocks[i].text, 0.7)
+        header.meta.set("author", name, "byline:beside-date", blocks[i].text, 0.7)
 
 
 def _pick_outlet(

@@ -218,7 +218,7 @@ DATELINE_RE = re.compile(
     r"\((?P<outlet>[A-Z][\w&.' -]{0,30}?)\)\s?[-—–]{1,2}\s?"
 )
 COPYRIGHT_RE = re.compile(
-    r"(?:©|\(c\)|copyright)\s?(?:©\s?)?(?:(?:19|20)\d\d\s?(?:[-–]\s?(?:19|20)?\d\d)?\s?,?\s?)?"
+    r"(?:©|\(c\)|copyright)\s?(?:©\s?)?(?:(?:19|20)\d\d\s?(?:[-–]\s?(?:19|20)?\d\d)?\s?[,.]?\s?)?"
     r"(?P<owner>[^.|•,;]{2,60})",
     re.I,
 )
@@ -268,9 +268,21 @@ def copyright_owner(text: str) -> str | None:
     if not m:
         return None
     owner = CORPORATE_RE.sub("", m.group("owner")).strip(" -–,.&")
-    owner = re.sub(r"\s(?:19|20)\d\d$", "", owner)
+    owner = OWNER_TAIL_RE.sub("", owner).strip(" -–,.&")
+    owner = re.sub(r"^(?:copyright|©)\s?", "", owner, flags=re.I)
     owner = re.sub(r"^(?:by|the)\s", "", owner, flags=re.I) if owner.lower() != "the" else ""
+    if DESIGNER_RE.match(owner):
+        return None  # "Designed by Gray Digital Media": the web designer's credit
     return owner if looks_like_site(owner) else None
+
+
+# What follows the owner's name on a copyright line: years, "unless otherwise noted".
+OWNER_TAIL_RE = re.compile(
+    r"(?:\s(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?|\s(?:unless otherwise (?:noted|stated)"
+    r"|except where noted)\b.*)$",
+    re.I,
+)
+DESIGNER_RE = re.compile(r"^(?:designed|developed|powered|built|hosted|site|website)\s", re.I)
 
 
 def looks_like_site(text: str) -> bool:
