@@ -456,3 +456,11 @@ def test_corpus_finds_money_and_counts(corpus_results):
     assert all(q.value is None or q.value > 0 for q in money)
     counted = [q for _, _, found in corpus_results for q in found if q.counted]
     assert {"people", "jobs", "passengers"} <= {q.counted for q in counted}
+
+
+def test_a_capital_m_glued_to_a_model_number_is_not_metres(nlp):
+    for text in (
+        "The laptop ships with an Nvidia GeForce 9600M graphics chip.",
+        "Its GeForce GT 650M card drives the display.",
+    ):
+        assert not [q for q in extract(nlp, text) if q.unit == "m"], text
