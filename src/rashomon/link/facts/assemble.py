@@ -42,7 +42,11 @@ from .incidents import Profile
 from .values import NAME_SLOTS, names_compatible, slot_kind
 
 NAME_CONTEXT_WORDS = 2  # words two statements of a name must share near it to agree
-MAX_HELD_BACK = 6  # differences kept per fact with the reason they were not disputed
+# Differences kept per fact with the reason they were not disputed, those with the most
+# sources first: every one is a pair a reader may want to check by hand (six, the old
+# bound, hid half of the real figure conflicts of the tune half behind lesser pairs; the
+# largest fact of the tune half has 90).
+MAX_HELD_BACK = 100
 
 
 def value_key(fact: FactMention, key_to_entity: Mapping[tuple[str, str], str]) -> str | None:
@@ -222,7 +226,7 @@ def build_fact(
             incompatible = incompatible or not named
             verdict = held_back_or_judged(slot, sides[i], sides[j], sides, sentences, index)
             if verdict.kind == "abstain":
-                if not named and len(held_back) < MAX_HELD_BACK:
+                if not named:
                     held_back.append(FactDifference(i, j, verdict.reason))
                 continue
             a, b = (i, j) if verdict.earlier_first else (j, i)
@@ -249,7 +253,10 @@ def build_fact(
         if index.silence.silent(d, slot, [v.value for v in values])
     )
     digest = hashlib.sha1(f"{event}|{incident[0]}|{slot}".encode()).hexdigest()[:10]
-    return Fact("f" + digest, event, slot, status, values, conflicts, omitted, held_back)
+    held_back.sort(key=lambda d: (-len(values[d.a].sources) - len(values[d.b].sources), d.a, d.b))
+    return Fact(
+        "f" + digest, event, slot, status, values, conflicts, omitted, held_back[:MAX_HELD_BACK]
+    )
 
 
 def _note(kind: str, a: FactValue, b: FactValue) -> str:
