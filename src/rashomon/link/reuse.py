@@ -44,8 +44,8 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from rashomon.link.align import Span, align_pair, merge, usable_shingles
+from rashomon.link.blocks import Blocks, InProcess, split
 from rashomon.link.shingles import (
-    ShingleIndex,
     build_index,
     shingle_hashes,
     word_ids,
@@ -76,6 +76,7 @@ def find_reuse(
     *,
     max_df: int = MAX_DF,
     min_shared: int = MIN_SHARED,
+    blocks: Blocks | None = None,
 ) -> list[Reuse]:
     """Passages of at least ``min_words`` words shared by two documents.
 
@@ -85,21 +86,47 @@ def find_reuse(
     is the word-level normalised edit similarity; unlike it, swapped sentences
     cost only the words at the seams.
     Results are ordered by document pair (input order), then position.
+
+    The candidate pairs are aligned in blocks on ``blocks`` (in this process
+    by default); each block carries the documents of its pairs and their
+    tokens, so a block's results do not depend on the others nor on where it ran.
     """
     index = build_index([word_ids(d.text) for d in documents], K, max_df, max(1, min_shared))
-    cache: dict[int, _Tokens] = {}
+    pairs = [(x, y) for x, y in index.pairs.tolist() if documents[x].id != documents[y].id]
+    # Tokens are made here, not in the blocks: a word's id is Python's hash of it,
+    # which differs from process to process, and the rare shingles are this one's.
+    tokens = {n: _Tokens.of(documents[n].text, index.rare) for pair in pairs for n in pair}
+    runner = blocks or InProcess()
+    jobs = []
+    for part in split(pairs, runner.parallelism):
+        named = {n for pair in part for n in pair}
+        jobs.append(
+            PairBlock(part, {n: documents[n] for n in named}, {n: tokens[n] for n in named})
+        )
+    found = [f for part in runner.map("reuse", align_block, jobs, min_words) for f in part]
+    found.sort(key=lambda f: f[:3])
+    return [f[3] for f in found]
 
-    def tokens(n: int) -> _Tokens:
-        if n not in cache:
-            cache[n] = _Tokens.of(documents[n].text, index)
-        return cache[n]
 
+@dataclass
+class PairBlock:
+    """Candidate pairs (indices into the corpus), with the documents they name and
+    those documents' tokens."""
+
+    pairs: list[tuple[int, int]]
+    documents: dict[int, Document]
+    tokens: dict[int, _Tokens]
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
+def align_block(block: PairBlock, min_words: int) -> list[tuple[int, int, int, Reuse]]:
+    """The passages of a block's pairs, each with its pair and first word for ordering."""
     found: list[tuple[int, int, int, Reuse]] = []
-    for x, y in index.pairs.tolist():
-        dx, dy = documents[x], documents[y]
-        if dx.id == dy.id:
-            continue
-        tx, ty = tokens(x), tokens(y)
+    for x, y in block.pairs:
+        dx, dy = block.documents[x], block.documents[y]
+        tx, ty = block.tokens[x], block.tokens[y]
         # a list of names or figures is no evidence of copying, nor does it join
         # the stretches around it into one passage
         spans = [
@@ -122,8 +149,7 @@ def find_reuse(
                 earlier=earlier,
             )
             found.append((x, y, span.a0, reuse))
-    found.sort(key=lambda f: f[:3])
-    return [f[3] for f in found]
+    return found
 
 
 @dataclass
@@ -138,12 +164,13 @@ class _Tokens:
     quotes: tuple[np.ndarray, np.ndarray]
 
     @classmethod
-    def of(cls, text: str, index: ShingleIndex) -> _Tokens:
+    def of(cls, text: str, rare: np.ndarray) -> _Tokens:
         ids, starts, ends = words_with_offsets(text)
         # Casefolding a whole text and one word at a time can differ (a dotted
         # capital I); then the index's hashes are not this word sequence's.
         hashes = shingle_hashes(ids, K)
-        rare = index.rare  # sorted and unique: a binary search beats np.isin's sort
+        # ``rare`` (the index's rare shingles) is sorted and unique: a binary search
+        # beats np.isin's sort
         at = np.minimum(np.searchsorted(rare, hashes), max(len(rare) - 1, 0))
         usable = rare[at] == hashes if len(rare) else np.zeros(len(hashes), bool)
         shingles = usable_shingles(hashes, usable)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from rashomon.link.blocks import Blocks, InProcess, balance
 from rashomon.model import Analysis, DocumentAnalysis, Fact, FactMention
 
 from .assemble import build_fact, sides_of, value_key
@@ -65,14 +66,55 @@ def _group_facts(
     return facts
 
 
+GroupJob = tuple[str, list[Profile], bool]  # (event, its statements' profiles, a story?)
+
+
+def compare_groups(
+    jobs: Sequence[GroupJob],
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+    blocks: Blocks | None = None,
+) -> list[list[Fact]]:
+    """The facts of each group, in the order of ``jobs``.
+
+    Groups never share a comparison, so they are compared in batches of about
+    equal size (on Dask: one task each, the corpus index sent once); each
+    group's facts go back to its place, so the result is the same anywhere."""
+    runner = blocks or InProcess()
+    if runner.parallelism <= 1:
+        batches = [list(range(len(jobs)))] if jobs else []
+    else:
+        batches = balance([len(job[1]) for job in jobs], runner.parallelism)
+    parts = [[(k, jobs[k]) for k in batch] for batch in batches]
+    out: list[list[Fact]] = [[] for _ in jobs]
+    for part in runner.map("facts", compare_batch, parts, (sentences, index)):
+        for k, found in part:
+            out[k] = found
+    return out
+
+
+def compare_batch(
+    batch: Sequence[tuple[int, GroupJob]],
+    shared: tuple[Mapping[tuple[str, int], Profile], CorpusIndex],
+) -> list[tuple[int, list[Fact]]]:
+    """The facts of a batch of groups, each with its place among the jobs."""
+    sentences, index = shared
+    return [
+        (k, _group_facts(event, mentions, sentences, index, story))
+        for k, (event, mentions, story) in batch
+    ]
+
+
 def link_facts(
     analyses: Sequence[DocumentAnalysis],
     analysis: Analysis,
     key_to_entity: Mapping[tuple[str, str], str],
+    blocks: Blocks | None = None,
 ) -> list[Fact]:
     """The facts of every happening that two or more documents report, compared.
 
-    ``analysis`` must already hold the linked entities, events and reuse."""
+    ``analysis`` must already hold the linked entities, events and reuse. The
+    groups are compared on ``blocks`` (in this process by default)."""
     index = build_index(analysis, analyses, key_to_entity)
     sentences: dict[tuple[str, int], Profile] = {}  # what each sentence states
     votes: dict[str, Counter[str]] = defaultdict(Counter)  # group -> its statements' events
@@ -100,7 +142,7 @@ def link_facts(
         for group in (event, f"story:{index.stories.get(doc)}"):
             if group in groups:
                 groups[group].setdefault((doc, sentence), profile(doc, index)).names |= names
-    facts = []
+    jobs: list[GroupJob] = []
     for group, by_key in groups.items():
         event = group
         if group.startswith("story:"):
@@ -108,7 +150,8 @@ def link_facts(
                 continue
             event = max(votes[group], key=lambda e: (len(index.event_docs[e]), votes[group][e], e))
         story = group.startswith("story:")
-        facts.extend(_group_facts(event, list(by_key.values()), sentences, index, story))
+        jobs.append((event, list(by_key.values()), story))
+    facts = [f for found in compare_groups(jobs, sentences, index, blocks) for f in found]
     facts.sort(
         key=lambda f: (
             STATUS_ORDER.get(f.status, 9),
