@@ -102,16 +102,18 @@ def test_linking_on_two_dask_workers_gives_the_local_results(client, analyses):
     assert distributed.facts == local.facts
     assert distributed == local
     # the blocked steps really ran as several tasks, and were timed where they ran
-    assert len(runner.costs["events"]) > 1
+    assert len(runner.costs["event-pairs"]) > 1
     assert len(runner.costs["facts"]) > 1
+    assert len(runner.costs["event-clusters"]) > 1
     assert runner.costs["reuse"]
-    assert all(seconds >= 0 for _, seconds in runner.costs["events"])
+    assert all(seconds >= 0 for _, seconds in runner.costs["event-pairs"])
 
 
 def test_the_local_runner_makes_one_block_per_step(analyses):
     runner = InProcess()
     link_corpus(analyses, blocks=runner)
     assert {name: len(costs) for name, costs in runner.costs.items()} == {
+        "event-clusters": 1,
         "reuse": 1,
         "facts": 1,
     }  # events' pair features are computed unsplit, as before blocks

@@ -94,14 +94,17 @@ class OnDask:
     def map(self, name: str, fn: Callable[[B, S], R], blocks: Sequence[B], shared: S) -> list[R]:
         if not blocks:
             return []
-        # A list is scattered element by element: wrap the shared value to send it whole.
+        # A list is scattered element by element: wrap the shared value to send it
+        # whole. The blocks are scattered too, not put in the task graph: they can be
+        # large (documents, profiles), and the scheduler needs only their keys.
         [handle] = self.client.scatter([shared], broadcast=True, hash=False)
-        futures = self.client.map(timed, [fn] * len(blocks), blocks, shared=handle, pure=False)
+        parts = self.client.scatter(list(blocks), hash=False)
+        futures = self.client.map(timed, [fn] * len(blocks), parts, shared=handle, pure=False)
         try:
             done = self.client.gather(futures)
         finally:
             with contextlib.suppress(Exception):
-                self.client.cancel([*futures, handle])
+                self.client.cancel([*futures, *parts, handle])
         results = []
         for block, (result, seconds) in zip(blocks, done, strict=True):
             self.costs[name].append((block_size(block), seconds))

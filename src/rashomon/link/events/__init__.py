@@ -126,7 +126,7 @@ def blocked_features(
         return pair_features(table, left, right)
     pairs = np.column_stack([left, right])
     parts = np.array_split(pairs, min(blocks.parallelism, len(pairs)))
-    return np.concatenate(blocks.map("events", features_block, parts, table))
+    return np.concatenate(blocks.map("event-pairs", features_block, parts, table))
 
 
 def features_block(pairs: np.ndarray, table: MentionTable) -> np.ndarray:
@@ -180,7 +180,7 @@ def cluster_with_stories(
     )
     threshold = model.threshold if params.threshold is None else params.threshold
     groups = cluster_components(
-        len(mentions), scored.left, scored.right, scored.probability, threshold
+        len(mentions), scored.left, scored.right, scored.probability, threshold, blocks
     )
     return groups, scored.story_of_doc
 
