@@ -106,6 +106,7 @@ def score_pairs(
         max_block=params.max_block,
         max_neighbours=params.max_neighbours,
         lemma_neighbour=params.lemma_neighbour,
+        blocks=blocks,
     )
     features = blocked_features(table, left, right, blocks or InProcess())
     model = model or default_model()
