@@ -105,14 +105,16 @@ def test_linking_on_two_dask_workers_gives_the_local_results(client, analyses):
     assert len(runner.costs["event-pairs"]) > 1
     assert len(runner.costs["facts"]) > 1
     assert len(runner.costs["event-clusters"]) > 1
+    assert len(runner.costs["event-candidates"]) > 1
     assert runner.costs["reuse"]
-    assert all(seconds >= 0 for _, seconds in runner.costs["event-pairs"])
+    assert all(c.seconds >= 0 and c.cpu >= 0 for c in runner.costs["event-pairs"])
 
 
 def test_the_local_runner_makes_one_block_per_step(analyses):
     runner = InProcess()
     link_corpus(analyses, blocks=runner)
     assert {name: len(costs) for name, costs in runner.costs.items()} == {
+        "event-candidates": 1,
         "event-clusters": 1,
         "reuse": 1,
         "facts": 1,

@@ -24,7 +24,7 @@ import contextlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 B = TypeVar("B")
 S = TypeVar("S")
@@ -34,10 +34,20 @@ R = TypeVar("R")
 BLOCKS_PER_THREAD = 4
 
 
+class Cost(NamedTuple):
+    """What one block cost where it ran: its size (:func:`block_size`), the wall-clock
+    seconds and the CPU seconds of the thread that ran it (the CPU seconds do not
+    grow when other processes share the cores)."""
+
+    size: int
+    seconds: float
+    cpu: float
+
+
 class Blocks(Protocol):
     """Runs ``fn(block, shared)`` for each block; results in block order."""
 
-    costs: dict[str, list[tuple[int, float]]]
+    costs: dict[str, list[Cost]]
 
     @property
     def parallelism(self) -> int:
@@ -49,11 +59,11 @@ class Blocks(Protocol):
     ) -> list[R]: ...
 
 
-def timed(fn: Callable[[B, S], R], block: B, shared: S) -> tuple[R, float]:
-    """``fn(block, shared)`` and the seconds it took where it ran."""
-    started = time.perf_counter()
+def timed(fn: Callable[[B, S], R], block: B, shared: S) -> tuple[R, float, float]:
+    """``fn(block, shared)``, and the wall and CPU seconds it took where it ran."""
+    started, cpu = time.perf_counter(), time.thread_time()
     result = fn(block, shared)
-    return result, time.perf_counter() - started
+    return result, time.perf_counter() - started, time.thread_time() - cpu
 
 
 def block_size(block: object) -> int:
@@ -67,13 +77,13 @@ class InProcess:
     parallelism = 1
 
     def __init__(self) -> None:
-        self.costs: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.costs: dict[str, list[Cost]] = defaultdict(list)
 
     def map(self, name: str, fn: Callable[[B, S], R], blocks: Sequence[B], shared: S) -> list[R]:
         results = []
         for block in blocks:
-            result, seconds = timed(fn, block, shared)
-            self.costs[name].append((block_size(block), seconds))
+            result, seconds, cpu = timed(fn, block, shared)
+            self.costs[name].append(Cost(block_size(block), seconds, cpu))
             results.append(result)
         return results
 
@@ -84,7 +94,26 @@ class OnDask:
     def __init__(self, client: Any, blocks_per_thread: int = BLOCKS_PER_THREAD) -> None:
         self.client = client
         self.blocks_per_thread = blocks_per_thread
-        self.costs: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.costs: dict[str, list[Cost]] = defaultdict(list)
+        self._held: tuple[object, Any] | None = None  # the shared value last sent, its future
+
+    def share(self, shared: object) -> Any:
+        """The future of ``shared`` on every worker: sent once, and kept while the next
+        map shares the same object (the events' mention table serves two maps)."""
+        if self._held is not None and self._held[0] is shared:
+            return self._held[1]
+        self.release()
+        # A list is scattered element by element: wrap the value to send it whole.
+        [handle] = self.client.scatter([shared], broadcast=True, hash=False)
+        self._held = (shared, handle)
+        return handle
+
+    def release(self) -> None:
+        """Let the cluster drop the shared value last sent."""
+        if self._held is not None:
+            with contextlib.suppress(Exception):
+                self.client.cancel([self._held[1]])
+            self._held = None
 
     @property
     def parallelism(self) -> int:
@@ -94,20 +123,19 @@ class OnDask:
     def map(self, name: str, fn: Callable[[B, S], R], blocks: Sequence[B], shared: S) -> list[R]:
         if not blocks:
             return []
-        # A list is scattered element by element: wrap the shared value to send it
-        # whole. The blocks are scattered too, not put in the task graph: they can be
-        # large (documents, profiles), and the scheduler needs only their keys.
-        [handle] = self.client.scatter([shared], broadcast=True, hash=False)
+        handle = self.share(shared)
+        # The blocks are scattered, not put in the task graph: they can be large
+        # (documents, profiles), and the scheduler needs only their keys.
         parts = self.client.scatter(list(blocks), hash=False)
         futures = self.client.map(timed, [fn] * len(blocks), parts, shared=handle, pure=False)
         try:
             done = self.client.gather(futures)
         finally:
             with contextlib.suppress(Exception):
-                self.client.cancel([*futures, *parts, handle])
+                self.client.cancel([*futures, *parts])
         results = []
-        for block, (result, seconds) in zip(blocks, done, strict=True):
-            self.costs[name].append((block_size(block), seconds))
+        for block, (result, seconds, cpu) in zip(blocks, done, strict=True):
+            self.costs[name].append(Cost(block_size(block), seconds, cpu))
             results.append(result)
         return results
 
@@ -128,9 +156,11 @@ def dask_blocks(scheduler: str, workers: int = 1) -> Iterator[OnDask]:
         client = Client(cluster)
     else:
         client = Client(scheduler)
+    runner = OnDask(client)
     try:
-        yield OnDask(client)
+        yield runner
     finally:
+        runner.release()
         client.close()
         if cluster is not None:
             cluster.close()
