@@ -27,6 +27,8 @@ import argparse
 import os
 import sys
 import time
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,19 +43,43 @@ BLOCKED = ("event-candidates", "event-pairs", "event-clusters", "reuse", "facts"
 TARGET = 1_000_000
 
 
-def link(analyses: list[DocumentAnalysis], blocks: Blocks) -> tuple[dict[str, float], Analysis]:
-    """Seconds per link step, and the linked analysis."""
+@dataclass
+class Run:
+    seconds: dict[str, float]  # wall per link step
+    cpu: dict[str, float]  # CPU of this process per link step (serialising included)
+    analysis: Analysis
+    blocks: Blocks
+
+
+def link(analyses: list[DocumentAnalysis], blocks: Blocks) -> Run:
+    """Wall and CPU seconds per link step, and the linked analysis."""
     analysis = unlinked_analysis(analyses)
     ctx = LinkContext(analyses, analysis, blocks=blocks)
-    seconds = {}
+    run = Run({}, {}, analysis, blocks)
     for name, step in LINK_STEPS.items():
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         step(ctx)
-        seconds[name] = time.perf_counter() - started
-    return seconds, analysis
+        run.seconds[name] = time.perf_counter() - started
+        run.cpu[name] = time.process_time() - cpu
+    return run
 
 
-def on_cluster(analyses: list[DocumentAnalysis], workers: int) -> tuple[dict, Analysis, OnDask]:
+class TimedOnDask(OnDask):
+    """:class:`OnDask` that also times each map here: sending, running, gathering."""
+
+    def __init__(self, client: object) -> None:
+        super().__init__(client)
+        self.map_seconds: dict[str, float] = defaultdict(float)
+
+    def map(self, name, fn, blocks, shared):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return super().map(name, fn, blocks, shared)
+        finally:
+            self.map_seconds[name] += time.perf_counter() - started
+
+
+def on_cluster(analyses: list[DocumentAnalysis], workers: int) -> Run:
     from distributed import Client, LocalCluster
 
     with (
@@ -64,9 +90,10 @@ def on_cluster(analyses: list[DocumentAnalysis], workers: int) -> tuple[dict, An
     ):
         # the workers import the link steps before the clock starts
         client.run(lambda: __import__("rashomon.link.corpus"))
-        runner = OnDask(client)
-        seconds, analysis = link(analyses, runner)
-    return seconds, analysis, runner
+        runner = TimedOnDask(client)
+        run = link(analyses, runner)
+        runner.release()
+    return run
 
 
 def load() -> str:
@@ -81,13 +108,12 @@ def main() -> None:
     analyses = corpus_of(base_analyses(), args.size)
     link(analyses, InProcess())  # warm-up: models loaded, lemma vectors encoded
     print(f"local run (load {load()})", flush=True)
-    local, expected = link(analyses, InProcess())
-    runs = {}
+    local = link(analyses, InProcess())
+    runs: dict[int, Run] = {}
     for workers in (1, 2):
         print(f"{workers} worker(s) (load {load()})", flush=True)
-        seconds, analysis, runner = on_cluster(analyses, workers)
-        same = analysis == expected
-        runs[workers] = (seconds, runner)
+        runs[workers] = run = on_cluster(analyses, workers)
+        same = run.analysis == local.analysis
         print(f"  results identical to the local run: {same}", flush=True)
         if not same:
             raise SystemExit("the results differ from the local run")
@@ -96,48 +122,59 @@ def main() -> None:
     print(f"{'step':<10} {'local':>8} {'1 worker':>9} {'2 workers':>10} {'1->2':>6}")
     for name in [*steps, "total"]:
         row = [
-            sum(s.values()) if name == "total" else s[name] for s in (local, runs[1][0], runs[2][0])
+            sum(r.seconds.values()) if name == "total" else r.seconds[name]
+            for r in (local, runs[1], runs[2])
         ]
         print(f"{name:<10} {row[0]:8.1f} {row[1]:9.1f} {row[2]:10.1f} {row[1] / row[2]:6.2f}")
-    one_seconds, one = runs[1]
+    one = runs[1]
+    costs = one.blocks.costs
+    maps = one.blocks.map_seconds  # type: ignore[attr-defined]
     print("\nblocked part, each block timed where it ran (1-worker run):")
-    head = ("blocks of", "n", "units", "wall s", "CPU s", "CPU ms/unit", "longest s")
-    print("{:<16} {:>3} {:>9} {:>7} {:>7} {:>11} {:>9}".format(*head))
+    head = ("blocks of", "n", "units", "wall s", "CPU s", "CPU ms/unit", "longest s", "map s")
+    print("{:<16} {:>3} {:>9} {:>7} {:>7} {:>11} {:>9} {:>6}".format(*head))
     for name in BLOCKED:
-        costs = one.costs.get(name, [])
-        units = sum(c.size for c in costs)
-        wall, cpu = sum(c.seconds for c in costs), sum(c.cpu for c in costs)
-        longest = max((c.seconds for c in costs), default=0.0)
+        got = costs.get(name, [])
+        units = sum(c.size for c in got)
+        wall, cpu = sum(c.seconds for c in got), sum(c.cpu for c in got)
+        longest = max((c.seconds for c in got), default=0.0)
         per = 1000 * cpu / max(units, 1)
         print(
-            f"{name:<16} {len(costs):3d} {units:9,d} {wall:7.2f} {cpu:7.2f} {per:11.3f} "
-            f"{longest:9.2f}"
+            f"{name:<16} {len(got):3d} {units:9,d} {wall:7.2f} {cpu:7.2f} {per:11.3f} "
+            f"{longest:9.2f} {maps.get(name, 0.0):6.2f}"
         )
     print(
         "(units: candidate pairs for event-pairs and reuse, mentions for event-candidates, "
-        "pairs scored inside a component for event-clusters, statement profiles for facts)"
+        "pairs scored inside a component for event-clusters, statement profiles for facts; "
+        "map s: the map as seen here, sending and gathering included)"
     )
     # The serial part: what the one-worker run did not spend inside blocks (the steps'
     # own passes here, and sending blocks and shared indexes out and results back).
-    blocked = {n: sum(c.seconds for c in one.costs.get(n, [])) for n in BLOCKED}
-    longest = {n: max((c.seconds for c in one.costs.get(n, [])), default=0.0) for n in BLOCKED}
-    serial = sum(one_seconds.values()) - sum(blocked.values())
+    blocked = {n: sum(c.seconds for c in costs.get(n, [])) for n in BLOCKED}
+    longest = {n: max((c.seconds for c in costs.get(n, [])), default=0.0) for n in BLOCKED}
+    total_one = sum(one.seconds.values())
+    serial = total_one - sum(blocked.values())
     # with w workers a step's blocks take at least their share, and the longest block
     bound = serial + sum(max(blocked[n] / 2, longest[n]) for n in BLOCKED)
-    two = sum(runs[2][0].values())
     print(
-        f"\n1 -> 2 workers: measured x{sum(one_seconds.values()) / two:.2f}; expected from "
-        f"the 1-worker run's serial part ({serial:.1f} s) and blocks "
-        f"({sum(blocked.values()):.1f} s, longest per step kept whole): at best "
-        f"x{sum(one_seconds.values()) / bound:.2f}"
+        f"\n1 -> 2 workers: measured x{total_one / sum(runs[2].seconds.values()):.2f}; "
+        f"at best x{total_one / bound:.2f} from the 1-worker run's serial part "
+        f"({serial:.1f} s) and blocks ({sum(blocked.values()):.1f} s, the longest of each "
+        "step kept whole)"
     )
     scale = TARGET / args.size
-    print(f"\nprojected at {TARGET:,} articles (linear from {args.size:,}):")
-    print(f"  serial part (here, with the transfers): {serial * scale / 3600:.1f} h")
-    print(f"  blocked part (on the workers): {sum(blocked.values()) * scale / 3600:.1f} h")
+    serial_cpu = sum(one.cpu.values())  # this process only: the workers' CPU is the blocks'
+    blocks_cpu = sum(c.cpu for n in BLOCKED for c in costs.get(n, []))
+    print(f"\nprojected at {TARGET:,} articles (linear from {args.size:,}), hours:")
+    print(f"  {'':<28} {'wall':>6} {'CPU':>6}")
+    s_wall, s_cpu = serial * scale / 3600, serial_cpu * scale / 3600
+    print(f"  {'serial part (here)':<28} {s_wall:6.1f} {s_cpu:6.1f}")
+    b_wall, b_cpu = sum(blocked.values()) * scale / 3600, blocks_cpu * scale / 3600
+    print(f"  {'blocked part (workers)':<28} {b_wall:6.1f} {b_cpu:6.1f}")
     for workers in (1, 2, 8, 32):
-        hours = (serial + sum(blocked.values()) / workers) * scale / 3600
-        print(f"  with {workers:>2} worker(s): {hours:.1f} h")
+        wall = (serial + sum(blocked.values()) / workers) * scale / 3600
+        cpu = (serial_cpu + blocks_cpu / workers) * scale / 3600
+        print(f"  {f'with {workers} worker(s)':<28} {wall:6.1f} {cpu:6.1f}")
+    print(f"  {'local, one process':<28} {sum(local.seconds.values()) * scale / 3600:6.1f}")
 
 
 if __name__ == "__main__":
