@@ -11,8 +11,11 @@ results in block order, so where the blocks ran never changes the result.
 * :class:`OnDask` runs them as tasks on a Dask distributed cluster
   (:func:`dask_blocks`: ``"tcp://host:8786"`` or ``"local"``). What every
   block needs (an index built by the cheap pass) is scattered to the workers
-  once per step, not sent with every task; Dask does the scheduling, retries
-  and data movement.
+  once, not sent with every task, and kept while consecutive maps share it;
+  Dask does the scheduling, retries and data movement. The blocks are pure
+  functions of what they are sent: nothing a block computes depends on the
+  process it runs in (word ids, which are Python's per-process string hash,
+  are made by the caller and sent along).
 
 Both runners time each block where it ran (:attr:`Blocks.costs`), which is
 what a projection of the cost at a larger corpus is made from.
