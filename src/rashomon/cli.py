@@ -182,7 +182,8 @@ def analyze(
         str | None,
         typer.Option(
             "--scheduler",
-            help="Run extraction on Dask: a scheduler address (tcp://host:8786) or 'local'.",
+            help="Run extraction and the blocked linking steps on Dask: a scheduler "
+            "address (tcp://host:8786) or 'local'.",
         ),
     ] = None,
     meta: Annotated[

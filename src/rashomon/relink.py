@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rashomon.exports import EXPORT_STEPS, export_stored, exports_fresh
 from rashomon.model import Analysis, DocumentAnalysis, IngestError
 from rashomon.runhooks import Hooks, OutputError, StageClock
 from rashomon.store import Store
+
+if TYPE_CHECKING:  # linking is imported only when a run links
+    from rashomon.link.blocks import Blocks
 
 LINKED_KEY = "linked"  # store meta: what the stored corpus results were made from
 
@@ -33,10 +37,18 @@ def exports_version() -> str:
 
 
 def link_and_export(
-    store: Store, out: Path, hooks: Hooks, clock: StageClock, exports: bool = True
+    store: Store,
+    out: Path,
+    hooks: Hooks,
+    clock: StageClock,
+    exports: bool = True,
+    *,
+    scheduler: str | None = None,
+    workers: int = 1,
 ) -> tuple[Analysis, list[DocumentAnalysis]]:
     """Link everything the store holds, save the corpus results, write the exports
-    (unless ``exports`` is false).
+    (unless ``exports`` is false). With a Dask ``scheduler`` (an address, or
+    "local": ``workers`` processes here) the blocked parts of linking run there.
 
     When the store holds exactly what the present results were made from (same
     documents, errors and duplicates, same Rashomon), linking again would give
@@ -55,6 +67,7 @@ def link_and_export(
     store.set_meta(LINKED_KEY, None)  # until the new results are saved
     errors = store.load_errors()
     from rashomon.extract.events.derivation import new_forms, remember_forms
+    from rashomon.link.blocks import blocks_for
     from rashomon.link.events.features import new_vectors, remember_vectors
     from rashomon.link.framing import new_tones, remember_tones
 
@@ -63,7 +76,8 @@ def link_and_export(
     remember_vectors(stored_vectors)
     remember_tones(stored_tones)
     remember_forms(stored_forms)
-    analysis = link_documents(analyses, errors, store.load_duplicates(), hooks)
+    with blocks_for(scheduler, workers) as blocks:
+        analysis = link_documents(analyses, errors, store.load_duplicates(), hooks, blocks)
     store.save_word_vectors(new_vectors(stored_vectors))
     store.save_sentence_tones(new_tones(stored_tones))
     store.save_lemma_forms(new_forms(stored_forms))
@@ -87,13 +101,15 @@ def link_documents(
     errors: Sequence[IngestError],
     duplicates: Sequence[dict[str, str]],
     hooks: Hooks,
+    blocks: Blocks | None = None,
 ) -> Analysis:
     """:func:`rashomon.link.link_corpus`, step by step, naming each step to ``hooks``."""
+    from rashomon.link.blocks import InProcess
     from rashomon.link.corpus import LINK_STEPS, LinkContext, unlinked_analysis
 
     analysis = unlinked_analysis(analyses, errors, duplicates)
     hooks.on_stage("link", len(LINK_STEPS))
-    context = LinkContext(analyses, analysis)
+    context = LinkContext(analyses, analysis, blocks=blocks or InProcess())
     for name, step in LINK_STEPS.items():
         hooks.on_step("link", name)
         step(context)

@@ -124,7 +124,8 @@ def analyze(
 
     ``meta`` is a file of per-file metadata corrections; ``follow_links`` walks
     links out of the inputs; the output folder itself is never read.
-    ``scheduler`` runs extraction on Dask (a scheduler address, or "local");
+    ``scheduler`` runs extraction and the blocked parts of linking on Dask (a
+    scheduler address, or "local");
     ``limits`` is an :class:`~rashomon.extract.runner.Limits` (time per document).
     Raises :class:`Interrupted` on Ctrl-C, :class:`StoreError` for a store that
     is not ours, :class:`OutputError` when the folder or an export cannot be
@@ -177,7 +178,9 @@ def analyze(
                 hooks.on_advance("extract", 1)
                 hooks.on_progress(1)
             clock.lap("extract")
-            analysis, analyses = link_and_export(store, out, hooks, clock, exports)
+            analysis, analyses = link_and_export(
+                store, out, hooks, clock, exports, scheduler=scheduler, workers=workers
+            )
             exports_current = exports_fresh(store, out, stored_state(store))
             status = "done"
         except sqlite3.Error as exc:  # a full disk, a file that went away under us

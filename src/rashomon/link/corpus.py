@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rashomon.link.blocks import Blocks, InProcess
 from rashomon.link.entities import MentionKey, key_index, link_entities
 from rashomon.link.events import link_events_and_stories
 from rashomon.link.facts import link_facts
@@ -28,6 +29,8 @@ class LinkContext:
     analysis: Analysis
     mention_index: dict[MentionKey, str] = field(default_factory=dict)
     key_to_entity: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: where the blocked parts of the steps run (:mod:`rashomon.link.blocks`)
+    blocks: Blocks = field(default_factory=InProcess)
 
 
 LinkStep = Callable[[LinkContext], None]
@@ -64,7 +67,7 @@ def _speakers(ctx: LinkContext) -> None:
 
 @register_link_step("events")
 def _events(ctx: LinkContext) -> None:
-    linked = link_events_and_stories(ctx.analyses, ctx.key_to_entity)
+    linked = link_events_and_stories(ctx.analyses, ctx.key_to_entity, ctx.blocks)
     ctx.analysis.events = linked.events
     ctx.analysis.stories = linked.stories
     ctx.analysis.timelines = build_timelines(ctx.analysis.events, ctx.analysis.documents)
@@ -72,12 +75,12 @@ def _events(ctx: LinkContext) -> None:
 
 @register_link_step("reuse")
 def _reuse(ctx: LinkContext) -> None:
-    ctx.analysis.reuse = find_reuse(ctx.analysis.documents)
+    ctx.analysis.reuse = find_reuse(ctx.analysis.documents, blocks=ctx.blocks)
 
 
 @register_link_step("facts")
 def _facts(ctx: LinkContext) -> None:
-    ctx.analysis.facts = link_facts(ctx.analyses, ctx.analysis, ctx.key_to_entity)
+    ctx.analysis.facts = link_facts(ctx.analyses, ctx.analysis, ctx.key_to_entity, ctx.blocks)
 
 
 @register_link_step("framing")
@@ -89,10 +92,12 @@ def link_corpus(
     analyses: Sequence[DocumentAnalysis],
     errors: Sequence[IngestError] = (),
     duplicates: Sequence[dict[str, str]] = (),
+    blocks: Blocks | None = None,
 ) -> Analysis:
-    """Everything the corpus says, linked across documents."""
+    """Everything the corpus says, linked across documents (the blocked parts of
+    the steps on ``blocks``: in this process by default)."""
     analysis = unlinked_analysis(analyses, errors, duplicates)
-    ctx = LinkContext(analyses, analysis)
+    ctx = LinkContext(analyses, analysis, blocks=blocks or InProcess())
     for step in LINK_STEPS.values():
         step(ctx)
     return analysis

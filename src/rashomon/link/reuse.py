@@ -44,11 +44,13 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from rashomon.link.align import Span, align_pair, merge, usable_shingles
+from rashomon.link.blocks import Blocks, InProcess, split
 from rashomon.link.shingles import (
-    ShingleIndex,
     build_index,
+    normalise,
     shingle_hashes,
     word_ids,
+    word_spans,
     words_with_offsets,
 )
 from rashomon.model import Document, Passage, Reuse
@@ -76,6 +78,7 @@ def find_reuse(
     *,
     max_df: int = MAX_DF,
     min_shared: int = MIN_SHARED,
+    blocks: Blocks | None = None,
 ) -> list[Reuse]:
     """Passages of at least ``min_words`` words shared by two documents.
 
@@ -85,20 +88,68 @@ def find_reuse(
     is the word-level normalised edit similarity; unlike it, swapped sentences
     cost only the words at the seams.
     Results are ordered by document pair (input order), then position.
+
+    The candidate pairs are aligned in blocks on ``blocks`` (in this process
+    by default); each block carries the documents of its pairs and their word
+    ids, so a block's results do not depend on the others nor on where it ran.
     """
-    index = build_index([word_ids(d.text) for d in documents], K, max_df, max(1, min_shared))
+    ids = [word_ids(d.text) for d in documents]
+    index = build_index(ids, K, max_df, max(1, min_shared))
+    pairs = [(x, y) for x, y in index.pairs.tolist() if documents[x].id != documents[y].id]
+    # A word's id is Python's hash of it, which differs from process to process: a
+    # block gets the ids made here, or, for a text whose casefolding changes its
+    # length (ids made word by word), its tokens.
+    words: dict[int, np.ndarray | _Tokens] = {}
+    for n in sorted({n for pair in pairs for n in pair}):
+        text = documents[n].text
+        same = len(normalise(text)) == len(text)
+        words[n] = ids[n] if same else _Tokens.of(text, index.rare)
+    del ids
+    runner = blocks or InProcess()
+    jobs = []
+    for part in split(pairs, runner.parallelism):
+        named = {n for pair in part for n in pair}
+        jobs.append(PairBlock(part, {n: documents[n] for n in named}, {n: words[n] for n in named}))
+    shared = (index.rare, min_words)
+    found = [f for part in runner.map("reuse", align_block, jobs, shared) for f in part]
+    found.sort(key=lambda f: f[:3])
+    return [f[3] for f in found]
+
+
+@dataclass
+class PairBlock:
+    """Candidate pairs (indices into the corpus), with the documents they name and
+    those documents' word ids (or tokens)."""
+
+    pairs: list[tuple[int, int]]
+    documents: dict[int, Document]
+    words: dict[int, np.ndarray | _Tokens]
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
+def align_block(
+    block: PairBlock, shared: tuple[np.ndarray, int]
+) -> list[tuple[int, int, int, Reuse]]:
+    """The passages of a block's pairs, each with its pair and first word for ordering;
+    ``shared``: the index's rare shingles and the least words of a passage."""
+    rare, min_words = shared
     cache: dict[int, _Tokens] = {}
 
     def tokens(n: int) -> _Tokens:
         if n not in cache:
-            cache[n] = _Tokens.of(documents[n].text, index)
+            given = block.words[n]
+            cache[n] = (
+                given
+                if isinstance(given, _Tokens)
+                else _Tokens.of(block.documents[n].text, rare, given)
+            )
         return cache[n]
 
     found: list[tuple[int, int, int, Reuse]] = []
-    for x, y in index.pairs.tolist():
-        dx, dy = documents[x], documents[y]
-        if dx.id == dy.id:
-            continue
+    for x, y in block.pairs:
+        dx, dy = block.documents[x], block.documents[y]
         tx, ty = tokens(x), tokens(y)
         # a list of names or figures is no evidence of copying, nor does it join
         # the stretches around it into one passage
@@ -122,8 +173,7 @@ def find_reuse(
                 earlier=earlier,
             )
             found.append((x, y, span.a0, reuse))
-    found.sort(key=lambda f: f[:3])
-    return [f[3] for f in found]
+    return found
 
 
 @dataclass
@@ -138,12 +188,20 @@ class _Tokens:
     quotes: tuple[np.ndarray, np.ndarray]
 
     @classmethod
-    def of(cls, text: str, index: ShingleIndex) -> _Tokens:
-        ids, starts, ends = words_with_offsets(text)
+    def of(cls, text: str, rare: np.ndarray, ids: np.ndarray | None = None) -> _Tokens:
+        """The tokens of ``text``; ``ids``, when given, are :func:`word_ids` of it."""
+        if ids is None:
+            ids, starts, ends = words_with_offsets(text)
+        else:  # ids made in another process: only the offsets are made here
+            spans = word_spans(text)
+            if spans is None or len(spans[0]) != len(ids):
+                raise ValueError("the word ids given are not this text's")
+            starts, ends = spans
         # Casefolding a whole text and one word at a time can differ (a dotted
         # capital I); then the index's hashes are not this word sequence's.
         hashes = shingle_hashes(ids, K)
-        rare = index.rare  # sorted and unique: a binary search beats np.isin's sort
+        # ``rare`` (the index's rare shingles) is sorted and unique: a binary search
+        # beats np.isin's sort
         at = np.minimum(np.searchsorted(rare, hashes), max(len(rare) - 1, 0))
         usable = rare[at] == hashes if len(rare) else np.zeros(len(hashes), bool)
         shingles = usable_shingles(hashes, usable)

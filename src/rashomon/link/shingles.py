@@ -69,6 +69,20 @@ def words_with_offsets(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return ids.view(np.uint64), spans[:, 0].copy(), spans[:, 1].copy()
 
 
+def word_spans(text: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """Character start/end offsets of the words :func:`word_ids` finds, or None when
+    casefolding changes the text's length (then only :func:`words_with_offsets`
+    gives the offsets, with ids of its own).
+
+    The ids are not needed: with this, another process can place the ids one
+    process computed (Python's hash differs from process to process)."""
+    norm = normalise(text)
+    if len(norm) != len(text):
+        return None
+    spans = np.array([m.span() for m in WORD.finditer(norm)], dtype=np.int64).reshape(-1, 2)
+    return spans[:, 0].copy(), spans[:, 1].copy()
+
+
 def shingle_hashes(ids: np.ndarray, k: int) -> np.ndarray:
     """64-bit hashes of the k-word windows of one id sequence (len(ids) - k + 1 of them)."""
     n = len(ids) - k + 1

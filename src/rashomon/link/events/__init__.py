@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rashomon.extract.events import base_lemma
+from rashomon.link.blocks import Blocks, InProcess
 from rashomon.model import DocumentAnalysis, Event, EventMention, EventTime, MentionRef
 
 from .blocking import candidate_pairs, stories
@@ -87,8 +88,13 @@ def score_pairs(
     params: LinkParams | None = None,
     partition: Callable[[EventMention], Hashable] | None = None,
     model: PairModel | None = None,
+    blocks: Blocks | None = None,
 ) -> ScoredPairs:
-    """The candidate pairs, their features and their probabilities (for training too)."""
+    """The candidate pairs, their features and their probabilities (for training too).
+
+    The features are computed in slices of the candidate pairs on ``blocks`` (in
+    this process by default), all slices sharing the mention table: a pair's
+    features depend on the two mentions and the table alone."""
     params = params or LinkParams()
     table = MentionTable.build(mentions, entity_of, docs_text)
     story_of_doc = stories(table.doc_weights, params.story_threshold)
@@ -100,8 +106,9 @@ def score_pairs(
         max_block=params.max_block,
         max_neighbours=params.max_neighbours,
         lemma_neighbour=params.lemma_neighbour,
+        blocks=blocks,
     )
-    features = pair_features(table, left, right)
+    features = blocked_features(table, left, right, blocks or InProcess())
     model = model or default_model()
     probability = model.probability(features) if len(left) else np.zeros(0)
     if params.veto_explicit_dates and len(left):
@@ -110,6 +117,22 @@ def score_pairs(
         probability = np.where(veto, -1e6, probability)
     stories_by_id = {d: story_of_doc[i] for i, d in enumerate(table.doc_ids)}
     return ScoredPairs(table, left, right, features, probability, stories_by_id)
+
+
+def blocked_features(
+    table: MentionTable, left: np.ndarray, right: np.ndarray, blocks: Blocks
+) -> np.ndarray:
+    """:func:`pair_features` of the pairs, computed slice by slice on ``blocks``."""
+    if len(left) == 0 or blocks.parallelism <= 1:
+        return pair_features(table, left, right)
+    pairs = np.column_stack([left, right])
+    parts = np.array_split(pairs, min(blocks.parallelism, len(pairs)))
+    return np.concatenate(blocks.map("event-pairs", features_block, parts, table))
+
+
+def features_block(pairs: np.ndarray, table: MentionTable) -> np.ndarray:
+    """The features of one slice of candidate pairs (rows: left, right)."""
+    return pair_features(table, pairs[:, 0], pairs[:, 1])
 
 
 def cluster_event_mentions(
@@ -142,16 +165,23 @@ def cluster_with_stories(
     params: LinkParams | None = None,
     partition: Callable[[EventMention], Hashable] | None = None,
     model: PairModel | None = None,
+    blocks: Blocks | None = None,
 ) -> tuple[list[list[int]], dict[str, int]]:
     """:func:`cluster_event_mentions`, and the story number of each document."""
     params = params or LinkParams()
     model = model or default_model()
     scored = score_pairs(
-        mentions, entity_of, docs_text, params=params, partition=partition, model=model
+        mentions,
+        entity_of,
+        docs_text,
+        params=params,
+        partition=partition,
+        model=model,
+        blocks=blocks,
     )
     threshold = model.threshold if params.threshold is None else params.threshold
     groups = cluster_components(
-        len(mentions), scored.left, scored.right, scored.probability, threshold
+        len(mentions), scored.left, scored.right, scored.probability, threshold, blocks
     )
     return groups, scored.story_of_doc
 
@@ -170,13 +200,16 @@ def link_events(
 
 
 def link_events_and_stories(
-    analyses: Sequence[DocumentAnalysis], key_to_entity: Mapping[tuple[str, str], str]
+    analyses: Sequence[DocumentAnalysis],
+    key_to_entity: Mapping[tuple[str, str], str],
+    blocks: Blocks | None = None,
 ) -> LinkedEvents:
-    """The events of the corpus, and the stories (documents that tell one happening)."""
+    """The events of the corpus, and the stories (documents that tell one happening);
+    the candidate pairs are scored on ``blocks`` (in this process by default)."""
     mentions = [e for a in analyses for e in a.events]
     texts = {a.document.id: a.document.text for a in analyses}
     groups, story_numbers = cluster_with_stories(
-        mentions, lambda doc, key: key_to_entity.get((doc, key)), texts
+        mentions, lambda doc, key: key_to_entity.get((doc, key)), texts, blocks=blocks
     )
     first: dict[int, str] = {}
     for doc in sorted(story_numbers):

@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
+
+from rashomon.link.blocks import Blocks, InProcess, balance
 
 from .clustering import average_linkage
 from .features import MentionTable, cosine
@@ -140,6 +143,19 @@ def _block_pairs(
     return WordingIndex(table, right, neighbours).query(left)
 
 
+@dataclass
+class StoryBatch:
+    """Stories (their mentions' indices) whose candidate pairs one task finds."""
+
+    stories: list[list[int]]
+    max_block: int
+    max_neighbours: int
+    lemma_neighbour: float
+
+    def __len__(self) -> int:
+        return sum(len(m) for m in self.stories)
+
+
 def candidate_pairs(
     table: MentionTable,
     scope: list,
@@ -147,13 +163,47 @@ def candidate_pairs(
     max_block: int,
     max_neighbours: int,
     lemma_neighbour: float,
+    blocks: Blocks | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The candidate pairs (i < j) as two index arrays (see the module doc)."""
+    """The candidate pairs (i < j) as two index arrays (see the module doc); the
+    pairs inside stories are found in batches of stories on ``blocks`` (in this
+    process by default), all sharing the mention table."""
     by_story: dict[tuple, list[int]] = defaultdict(list)
     for i in range(len(table)):
         by_story[(scope[i], int(table.story[i]))].append(i)
+    members = list(by_story.values())
+    runner = blocks or InProcess()
+    if runner.parallelism <= 1:
+        picks = [list(range(len(members)))] if members else []
+    else:  # a small story pairs all its mentions; a large one about max_block each
+        weights = [len(m) * min(len(m), max_block) for m in members]
+        picks = balance(weights, runner.parallelism)
+    batches = [
+        StoryBatch([members[k] for k in pick], max_block, max_neighbours, lemma_neighbour)
+        for pick in picks
+    ]
+    found = runner.map("event-candidates", story_pairs, batches, table)
+    same_day: dict[tuple, list[int]] = defaultdict(list)
+    for i in range(len(table)):
+        if table.explicit[i] and not np.isnan(table.lo[i]) and table.hi[i] - table.lo[i] <= 3:
+            same_day[(scope[i], table.base[i], table.lo[i])].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in by_story.values():
+    for block in same_day.values():
+        pairs.update(_block_pairs(table, block, None, max_block, max_neighbours))
+    found.append(np.array(list(pairs), dtype=np.int64).reshape(-1, 2))
+    everything = np.concatenate(found)
+    if not len(everything):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    n = np.int64(max(1, len(table)))
+    keys = np.unique(everything[:, 0] * n + everything[:, 1])  # sorted, each pair once
+    return keys // n, keys % n
+
+
+def story_pairs(batch: StoryBatch, table: MentionTable) -> np.ndarray:
+    """The candidate pairs inside each story of the batch, as (m, 2) rows (i < j)."""
+    max_block, max_neighbours = batch.max_block, batch.max_neighbours
+    pairs: set[tuple[int, int]] = set()
+    for members in batch.stories:
         if len(members) <= max_block:
             pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
             continue
@@ -167,17 +217,8 @@ def candidate_pairs(
             pairs.update(_block_pairs(table, block, None, max_block, max_neighbours))
         lemmas = sorted(by_lemma)
         vectors = table.lemma_matrix[lemmas]
-        close = np.argwhere(np.triu(vectors @ vectors.T, 1) >= lemma_neighbour)
+        close = np.argwhere(np.triu(vectors @ vectors.T, 1) >= batch.lemma_neighbour)
         for x, y in close.tolist():
             left, right = by_lemma[lemmas[x]], by_lemma[lemmas[y]]
             pairs.update(_block_pairs(table, left, right, max_block, max_neighbours))
-    same_day: dict[tuple, list[int]] = defaultdict(list)
-    for i in range(len(table)):
-        if table.explicit[i] and not np.isnan(table.lo[i]) and table.hi[i] - table.lo[i] <= 3:
-            same_day[(scope[i], table.base[i], table.lo[i])].append(i)
-    for block in same_day.values():
-        pairs.update(_block_pairs(table, block, None, max_block, max_neighbours))
-    if not pairs:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    ordered = np.array(sorted(pairs), dtype=np.int64)
-    return ordered[:, 0], ordered[:, 1]
+    return np.array(list(pairs), dtype=np.int64).reshape(-1, 2)  # sorted by the caller

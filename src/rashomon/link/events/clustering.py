@@ -18,6 +18,8 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from rashomon.link.blocks import Blocks, InProcess, balance
+
 
 def average_linkage(
     n: int, scores: dict[tuple[int, int], float], threshold: float
@@ -53,11 +55,20 @@ def average_linkage(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
+Component = tuple[list[int], dict[tuple[int, int], float]]  # items, scores of local pairs
+
+
 def cluster_components(
-    n: int, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float
+    n: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    scores: np.ndarray,
+    threshold: float,
+    blocks: Blocks | None = None,
 ) -> list[list[int]]:
     """:func:`average_linkage` run per connected component of the pairs scored >=
-    threshold; every other item is a singleton."""
+    threshold; every other item is a singleton. The components are clustered in
+    batches of about equal size on ``blocks`` (in this process by default)."""
     strong = scores >= threshold
     graph = sparse.csr_matrix(
         (np.ones(int(strong.sum())), (left[strong], right[strong])), shape=(n, n)
@@ -69,7 +80,7 @@ def cluster_components(
     pl, pr, ps = left[inside][order], right[inside][order], scores[inside][order]
     pc = component_of_pair[inside][order]
     bounds = np.flatnonzero(np.diff(pc)) + 1
-    groups: list[list[int]] = []
+    components: list[Component] = []
     seen: set[int] = set()
     for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(pc)], strict=True):
         if lo == hi:
@@ -84,8 +95,25 @@ def cluster_components(
                 pl[lo:hi].tolist(), pr[lo:hi].tolist(), ps[lo:hi].tolist(), strict=True
             )
         }
-        for group in average_linkage(len(items), pair_scores, threshold):
-            groups.append([items[k] for k in group])
+        components.append((items, pair_scores))
         seen.update(items)
+    runner = blocks or InProcess()
+    if runner.parallelism <= 1:
+        batches = [components] if components else []
+    else:
+        picks = balance([len(c[1]) for c in components], runner.parallelism)
+        batches = [[components[k] for k in pick] for pick in picks]
+    groups = [
+        g for part in runner.map("event-clusters", cluster_batch, batches, threshold) for g in part
+    ]
     groups += [[i] for i in range(n) if i not in seen]
     return sorted((sorted(g) for g in groups), key=lambda g: g[0])
+
+
+def cluster_batch(components: list[Component], threshold: float) -> list[list[int]]:
+    """The clusters of a batch of components, as corpus indices."""
+    groups = []
+    for items, pair_scores in components:
+        for group in average_linkage(len(items), pair_scores, threshold):
+            groups.append([items[k] for k in group])
+    return groups

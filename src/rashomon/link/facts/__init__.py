@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from rashomon.link.blocks import Blocks, InProcess, balance
 from rashomon.model import Analysis, DocumentAnalysis, Fact, FactMention
 
 from .assemble import build_fact, sides_of, value_key
@@ -34,23 +35,23 @@ STATUS_ORDER = {"disputed": 0, "revised": 1, "uncertain": 2, "agreed": 3, "singl
 MAX_EVENT_DOCS = 80  # documents of one happening compared pairwise; larger ones in slices
 
 
-def _group_facts(
-    event: str,
-    mentions: list[Profile],
-    sentences: Mapping[tuple[str, int], Profile],
-    index: CorpusIndex,
-    story: bool,
-) -> list[Fact]:
-    """The facts of one group: a story (one incident: its reports were grouped by their
-    wording, and statements about older happenings are already left out), or one event
-    (split into incidents by the details its sources give)."""
+SlotJob = tuple[str, str, list[str], list[tuple[str, FactMention]]]  # event, slot, docs, said
+
+
+def _group_slots(
+    event: str, mentions: list[Profile], index: CorpusIndex, story: bool
+) -> list[SlotJob]:
+    """The comparisons of one group, one per (incident, slot): a story is one incident
+    (its reports were grouped by their wording, and statements about older happenings
+    are already left out), an event is split into incidents by the details its sources
+    give."""
     if story:
         incidents = [mentions]
     else:
         incidents, _ = split_incidents(
             mentions, index.entity_types, index.mentioned, MAX_EVENT_DOCS
         )
-    facts = []
+    jobs = []
     for incident in incidents:
         docs = sorted({p.doc for p in incident})
         if len(docs) < 2:
@@ -59,20 +60,59 @@ def _group_facts(
         for node in incident:
             for slot, items in node.slots.items():
                 by_slot[slot].extend(items)
-        for slot, items in by_slot.items():
-            sides = sides_of(slot, items, index)
-            facts.append(build_fact(event, slot, docs, sides, sentences, index))
-    return facts
+        jobs.extend((event, slot, docs, items) for slot, items in by_slot.items())
+    return jobs
+
+
+GroupJob = tuple[str, list[Profile], bool]  # (event, its statements' profiles, a story?)
+
+
+def compare_slots(
+    jobs: Sequence[SlotJob],
+    sentences: Mapping[tuple[str, int], Profile],
+    index: CorpusIndex,
+    blocks: Blocks | None = None,
+) -> list[Fact]:
+    """The fact of each (incident, slot), in the order of ``jobs``.
+
+    Two comparisons never share a statement, so they are made in batches of about
+    equal size (on Dask: one task each, the corpus index sent once); each fact goes
+    back to its place, so the result is the same anywhere. A group is split into its
+    comparisons first: one story can hold most of a corpus's statements."""
+    runner = blocks or InProcess()
+    if runner.parallelism <= 1:
+        batches = [list(range(len(jobs)))] if jobs else []
+    else:
+        batches = balance([len(job[3]) for job in jobs], runner.parallelism)
+    parts = [[(k, jobs[k]) for k in batch] for batch in batches]
+    out: dict[int, Fact] = {}
+    for part in runner.map("facts", compare_batch, parts, (sentences, index)):
+        out.update(part)
+    return [out[k] for k in range(len(jobs))]
+
+
+def compare_batch(
+    batch: Sequence[tuple[int, SlotJob]],
+    shared: tuple[Mapping[tuple[str, int], Profile], CorpusIndex],
+) -> list[tuple[int, Fact]]:
+    """The facts of a batch of comparisons, each with its place among the jobs."""
+    sentences, index = shared
+    return [
+        (k, build_fact(event, slot, docs, sides_of(slot, items, index), sentences, index))
+        for k, (event, slot, docs, items) in batch
+    ]
 
 
 def link_facts(
     analyses: Sequence[DocumentAnalysis],
     analysis: Analysis,
     key_to_entity: Mapping[tuple[str, str], str],
+    blocks: Blocks | None = None,
 ) -> list[Fact]:
     """The facts of every happening that two or more documents report, compared.
 
-    ``analysis`` must already hold the linked entities, events and reuse."""
+    ``analysis`` must already hold the linked entities, events and reuse. The
+    comparisons are made on ``blocks`` (in this process by default)."""
     index = build_index(analysis, analyses, key_to_entity)
     sentences: dict[tuple[str, int], Profile] = {}  # what each sentence states
     votes: dict[str, Counter[str]] = defaultdict(Counter)  # group -> its statements' events
@@ -100,7 +140,7 @@ def link_facts(
         for group in (event, f"story:{index.stories.get(doc)}"):
             if group in groups:
                 groups[group].setdefault((doc, sentence), profile(doc, index)).names |= names
-    facts = []
+    jobs: list[GroupJob] = []
     for group, by_key in groups.items():
         event = group
         if group.startswith("story:"):
@@ -108,7 +148,11 @@ def link_facts(
                 continue
             event = max(votes[group], key=lambda e: (len(index.event_docs[e]), votes[group][e], e))
         story = group.startswith("story:")
-        facts.extend(_group_facts(event, list(by_key.values()), sentences, index, story))
+        jobs.append((event, list(by_key.values()), story))
+    slots = [
+        j for event, mentions, story in jobs for j in _group_slots(event, mentions, index, story)
+    ]
+    facts = compare_slots(slots, sentences, index, blocks)
     facts.sort(
         key=lambda f: (
             STATUS_ORDER.get(f.status, 9),
