@@ -145,3 +145,26 @@ def test_time_intervals():
     assert time_interval("2024-W10")[1] - time_interval("2024-W10")[0] == 6
     assert time_interval("2024-SU") is not None
     assert time_interval("P3Y") is None and time_interval(None) is None
+
+
+def test_sentence_word_columns_do_not_depend_on_the_hash_seed() -> None:
+    """The wording index's MinHash signatures are built on these columns: with words
+    numbered as a set iterates, two runs of the same corpus found different pairs."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from rashomon.link.events.features import set_rows;"
+        "m = set_rows([{'gunman', 'opened', 'fire', 'lounge', 'dayton'},"
+        " {'police', 'said', 'gunman', 'killed'}]);"
+        "print(m.indices.tolist())"
+    )
+    seen = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        seen.add(out.stdout)
+    assert len(seen) == 1, seen

@@ -134,7 +134,9 @@ def weighted_rows(vectors: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
 
 
 def set_rows(sets: Sequence[frozenset[str] | set[str]]) -> sparse.csr_matrix:
-    return weighted_rows([dict.fromkeys(s, 1.0) for s in sets])
+    """Rows of word sets; words numbered in sorted order within a row, so the columns (and
+    the MinHash signatures built on them) do not depend on Python's string hash seed."""
+    return weighted_rows([dict.fromkeys(sorted(s), 1.0) for s in sets])
 
 
 def row_dots(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
