@@ -150,18 +150,24 @@ def test_sentence_tones_are_kept_exactly_and_an_older_store_has_none(tmp_path):
 def test_an_older_store_gains_the_toll_scope_column_and_keeps_its_facts(tmp_path, nlp):
     from rashomon.extract.pipeline import extract_document
 
-    text = "Nine people were killed in Dunmore district when the quake struck on Tuesday."
+    text = (
+        "Nine people were killed in Dunmore district when the quake struck on Tuesday, "
+        "district officials said."
+    )
     item = extract_document(Document("d1", "d1.txt", text, published="2019-08-06"))
     (toll,) = [f for f in item.facts if f.slot == "count:killed"]
-    assert toll.scope == "dunmore district"
+    assert toll.scope == "dunmore district" and toll.attribution
     path = tmp_path / "a.sqlite"
     with Store(path) as store:
         store.save_document(item, "v1")
     with sqlite3.connect(path) as db:  # as a store written before tolls kept their place
         db.execute("ALTER TABLE fact_mentions DROP COLUMN scope")
-    with Store(path) as store:
+    with Store(path) as store:  # the column comes back last in the table
         (loaded,) = store.load_documents()
+        (old,) = [f for f in loaded.facts if f.slot == "count:killed"]
+        assert old.scope is None
+        assert old.attribution == toll.attribution
+        assert old.attribution_start == toll.attribution_start
         store.save_document(item, "v1")
         (again,) = store.load_documents()
-    assert [f.scope for f in loaded.facts if f.slot == "count:killed"] == [None]
     assert again == item

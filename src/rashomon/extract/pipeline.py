@@ -27,7 +27,7 @@ from rashomon.model import Document, DocumentAnalysis, Sentence
 
 # Stored with each analysed document; documents analysed by another version
 # are extracted again on the next run.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"  # 5: tolls keep their place (FactMention.scope), nested person names
 
 
 @dataclass(slots=True)

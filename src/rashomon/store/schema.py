@@ -86,6 +86,12 @@ def column_type(field: dataclasses.Field[Any]) -> str:
     return _SQL_TYPES.get(base, "TEXT")
 
 
+def column_list(cls: type) -> str:
+    """A finding table's columns in the dataclass's field order, named: a column added to
+    an older store stands last in the table, wherever its field is declared."""
+    return ", ".join(f'"{f.name}"' for f in dataclasses.fields(cls))
+
+
 def finding_ddl(table: str, cls: type) -> str:
     columns = ", ".join(f'"{f.name}" {column_type(f)}' for f in dataclasses.fields(cls))
     return (

@@ -48,7 +48,7 @@ from rashomon.model import (
     to_dict,
 )
 from rashomon.store import runlog
-from rashomon.store.schema import connect
+from rashomon.store.schema import column_list, connect
 from rashomon.textsafe import storable
 
 # Per-document finding tables: table name -> (dataclass, DocumentAnalysis attribute).
@@ -184,7 +184,9 @@ class Store:
                     tuple(_to_sql(f, getattr(item, f.name)) for f in fields)
                     for item in getattr(analysis, attribute)
                 ]
-                self.db.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)
+                self.db.executemany(
+                    f"INSERT INTO {table} ({column_list(cls)}) VALUES ({placeholders})", rows
+                )
 
     def _delete_document(self, doc_id: str) -> None:
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
@@ -218,7 +220,8 @@ class Store:
             analyses[row[0]] = DocumentAnalysis(document=document, words=row[8] or 0)
         for table, (cls, attribute) in FINDING_TABLES.items():
             fields = dataclasses.fields(cls)
-            for row in self.db.execute(f"SELECT * FROM {table} ORDER BY doc, start"):
+            query = f"SELECT {column_list(cls)} FROM {table} ORDER BY doc, start"
+            for row in self.db.execute(query):
                 analysis = analyses.get(row[0])
                 if analysis is None:
                     continue
