@@ -18,12 +18,14 @@ the blocked part divided by the workers. ``linking_scale.py`` checks that the
 stage grows near-linearly; the projection is no better than that check, and
 assumes no block grows with the corpus (one large story would).
 
-    python benchmarks/linking_dask.py [--size 1000] [--repeat 2]
+    python benchmarks/linking_dask.py [--size 1000] [--repeat 2] [--write]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import sys
 import time
@@ -34,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from linking_scale import base_analyses, corpus_of  # noqa: E402
+from results import write_result  # noqa: E402
 
 from rashomon.link.blocks import Blocks, InProcess, OnDask  # noqa: E402
 from rashomon.link.corpus import LINK_STEPS, LinkContext, unlinked_analysis  # noqa: E402
@@ -112,6 +115,7 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs of each setting; the fastest is kept"
     )
+    parser.add_argument("--write", action="store_true", help="store the tables in BENCHMARKS.md")
     args = parser.parse_args()
     analyses = corpus_of(base_analyses(), args.size)
     link(analyses, InProcess())  # warm-up: models loaded, lemma vectors encoded
@@ -129,6 +133,24 @@ def main() -> None:
                 raise SystemExit("the results differ from the local run")
             runs[workers] = fastest(runs.get(workers), run)
     assert local is not None
+    if args.write:
+        report = io.StringIO()
+        with contextlib.redirect_stdout(report):
+            summarise(args, local, runs)
+        print(report.getvalue())
+        write_result(
+            "linking_dask",
+            "Blocked linking on Dask: 1 and 2 workers, projection at 1 M articles",
+            f"_`python benchmarks/linking_dask.py --size {args.size} --repeat {args.repeat}`; "
+            f"load average before the runs {load()} (cores shared with other jobs make the "
+            "wall-clock figures upper bounds)._\n\n```\n" + report.getvalue().strip() + "\n```",
+        )
+    else:
+        summarise(args, local, runs)
+
+
+def summarise(args: argparse.Namespace, local: Run, runs: dict[int, Run]) -> None:
+    """The tables: seconds per step, cost per block, the projection."""
     steps = list(LINK_STEPS)
     print(f"\n{args.size:,} documents, seconds per step (wall):")
     print(f"{'step':<10} {'local':>8} {'1 worker':>9} {'2 workers':>10} {'1->2':>6}")
