@@ -132,8 +132,8 @@ person; a source's statements of a value are no longer joined for being one sour
 an agreement lists only statements another source confirms; tune agreements 123/138 ->
 126/139): agreements 113/148 -> 122/152 (0.80; 20 new ones judged by a helper who had not
 seen the rules, 18 right), disputes 1 of 10 (one new one, two quakes' magnitudes, wrong;
-one old one gone), revisions and omissions unchanged, number recall 0 / 36; (12) after changes made on tune only (values that two or more independent
-sources give count as agreed also in a fact where another value stands apart unjudged; a
+one old one gone), revisions and omissions unchanged, number recall 0 / 36; (12) after
+changes made on tune only (values that two or more independent sources give count as agreed also in a fact where another value stands apart unjudged; a
 number before a spaced colon and two digits is a clock; tune agreements 126/139 ->
 178/195): agreements 122/152 -> 172/209 (0.82; 22 new ones judged by a helper who had not
 seen the rules, 16 right: two wrong read a chip model's glued "M" as metres, three joined
