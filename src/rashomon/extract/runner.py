@@ -37,6 +37,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from rashomon.daskclient import dask_client
 from rashomon.model import Document, DocumentAnalysis, IngestError
 
 Progress = Callable[[int], None]
@@ -344,26 +345,14 @@ def _run_suspects(documents: list[Document], limits: Limits) -> Iterator[Outcome
 def _run_on_dask(
     chunks: list[list[Document]], scheduler: str, workers: int, limits: Limits
 ) -> Iterator[Outcome]:
-    try:
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise RuntimeError("Dask is not installed: pip install 'rashomon[distributed]'") from exc
-    cluster = None
-    if scheduler == "local":
-        cluster = LocalCluster(
-            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
-    else:
-        client = Client(scheduler)
-    futures = []
-    try:
-        futures = client.map(extract_chunk, chunks, [limits] * len(chunks), pure=False)
-        for future in as_completed(futures):
-            yield from future.result()
-    finally:
-        with contextlib.suppress(Exception):
-            client.cancel(futures)
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    with dask_client(scheduler, workers) as client:
+        from distributed import as_completed
+
+        futures = []
+        try:
+            futures = client.map(extract_chunk, chunks, [limits] * len(chunks), pure=False)
+            for future in as_completed(futures):
+                yield from future.result()
+        finally:
+            with contextlib.suppress(Exception):
+                client.cancel(futures)

@@ -29,6 +29,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
+from rashomon.daskclient import dask_client
+
 B = TypeVar("B")
 S = TypeVar("S")
 R = TypeVar("R")
@@ -147,26 +149,12 @@ class OnDask:
 def dask_blocks(scheduler: str, workers: int = 1) -> Iterator[OnDask]:
     """A runner on the Dask scheduler at ``scheduler`` ("local": a cluster of
     ``workers`` processes started here, stopped after)."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise RuntimeError("Dask is not installed: pip install 'rashomon[distributed]'") from exc
-    cluster = None
-    if scheduler == "local":
-        cluster = LocalCluster(
-            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
-    else:
-        client = Client(scheduler)
-    runner = OnDask(client)
-    try:
-        yield runner
-    finally:
-        runner.release()
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    with dask_client(scheduler, workers) as client:
+        runner = OnDask(client)
+        try:
+            yield runner
+        finally:
+            runner.release()
 
 
 @contextlib.contextmanager
