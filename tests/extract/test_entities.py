@@ -159,15 +159,15 @@ def test_a_subsidiary_named_after_a_place_is_not_the_parent(nlp):
 
 
 # Written for this test in the style of a news page: a headline's capitals glue the verb
-# to the name ("Nominates Regina Benjamin"), which spaCy tags as one person.
+# to the name ("Nominates Marisol Okafor"), which spaCy tags as one person.
 NOMINATION = (
-    "President Nominates Regina Benjamin\n\n"
-    "The president on Monday named Regina Benjamin, a family doctor, to the post. "
-    "Benjamin runs a rural clinic in Alabama. Benjamin said she was honoured."
+    "President Nominates Marisol Okafor\n\n"
+    "The president on Monday named Marisol Okafor, a family doctor, to the post. "
+    "Okafor runs a rural clinic in Alabama. Okafor said she was honoured."
 )
 
 
 def test_a_headline_verb_glued_to_a_name_does_not_split_the_person(nlp):
     mentions = find_entity_mentions(nlp(NOMINATION), "d1")
-    assert keys_of(mentions, "Benjamin") == {"Regina Benjamin"}
-    assert {m.key for m in mentions if m.text.endswith("Regina Benjamin")} == {"Regina Benjamin"}
+    assert keys_of(mentions, "Okafor") == {"Marisol Okafor"}
+    assert {m.key for m in mentions if m.text.endswith("Marisol Okafor")} == {"Marisol Okafor"}

@@ -195,7 +195,7 @@ def test_a_clock_time_is_not_a_count() -> None:
         facts_of(
             "The gunman walked in around 10 a. m., stopped at the desk and opened fire, "
             "killing three people, police said. A second man was seen at 7 p.m. nearby. "
-            "The first call came at 2: 09 a. m., and a third at 11 : 45 p. m."
+            "The first call came at 3: 05 a. m., and a third at 11 : 45 p. m."
         )
     )
     assert not [s for s in found if s in ("count:m.", "count:p.m.", "count:a.m.")], found
@@ -266,7 +266,7 @@ def test_a_charge_span_keeps_its_modifiers() -> None:
         ("Nine people were killed in Dunmore district when the quake struck.", "dunmore district"),
         ("In the village of Marrow Creek, one man was killed.", "village marrow creek"),
         ("Two people died in hospital on Wednesday.", "hospital"),
-        ("The quake killed 12 people in Bener district and hurt 40.", "bener district"),
+        ("The quake killed 12 people in Halden district and hurt 40.", "halden district"),
         ("Five people were killed in Dayton, Ohio, early Sunday.", "dayton ohio"),
         ("At least 20 people were killed in the quake, officials said.", None),
         ("Four people were killed when a gunman opened fire outside a lounge in Dayton.", None),

@@ -284,8 +284,8 @@ def nested_person_names(names: set[str]) -> dict[str, str]:
     """Person names that end with another person name of the document, mapped to it.
 
     A headline's capitals make spaCy glue a verb or a title to a name ("Obama
-    Nominates Regina Benjamin", "Surgeon General Regina Benjamin"): the longer
-    name is the shorter one's person, and without this the surname "Benjamin"
+    Nominates Marisol Okafor", "Surgeon General Marisol Okafor"): the longer
+    name is the shorter one's person, and without this the surname "Okafor"
     would fit two full names and be left apart from both."""
     by_words = {tuple(n.split()): n for n in names}
     nested: dict[str, str] = {}

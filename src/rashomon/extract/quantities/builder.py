@@ -157,7 +157,7 @@ def _unit_after(ctx: DocContext, end: int, vague: bool) -> tuple[int, str | None
 def _glued_metres(doc: Doc, k: int) -> bool:
     """ "fell about 200m down a gully": a small "m" glued to the digits that the number
     did not take as million (no currency before, no counted noun after) is metres. A
-    capital one is not: "the 9600M chip", "a GeForce 650M" name models."""
+    capital one is not: "the 7300M chip", "a Radeon 4830M" name models."""
     return (
         0 < k < len(doc)
         and doc[k].text == "m"

@@ -39,7 +39,7 @@ def is_duration_after(doc: Doc, end: int) -> bool:
     """A time word right after the amount: "three years", "a 27-year contract", "5 pm"."""
     word = _lower(doc, end)
     if word == ":" and _lower(doc, end + 1)[:2].isdigit():
-        return True  # a clock split by the tokenizer or by spacing: "2: 09 a. m.", "2 : 09"
+        return True  # a clock split by the tokenizer or by spacing: "3: 05 a. m.", "3 : 05"
     if word in ("-", "–") or word in ("more", "full", "long", "straight", "consecutive"):
         word = _lower(doc, end + 1)
     return word in TIME_WORDS

@@ -153,7 +153,7 @@ def confirmed_groups(slot: str, side: Side, index: CorpusIndex) -> list[Side]:
     """A value's statements split into groups that say it about the same thing: a copy
     with its original, statements of two sources joined by :func:`confirms`. The
     statements of one source are not joined for being one source's: a report names
-    its subject in many sentences ("DeGeneres hosted in 2007", "DeGeneres will host
+    its subject in many sentences ("Okafor hosted in 2007", "Okafor will host
     this year"), and an agreement lists only those another source confirms. A
     statement no other source confirms stands alone (with that source's other such
     statements), so an agreement never lists it."""
