@@ -379,6 +379,8 @@ HELD_BACK_REASONS: dict[str, str] = {
     "organisation": "an organisation or a place acts through its units and parts",
     "other-place": "the two figures are told for different places: one may be a part "
     "of the other (a village's toll and the whole quake's)",
+    "smaller-part": "the report gives a larger figure elsewhere: its smaller one counts "
+    "a part (one village, one hospital) or an earlier happening",
     "dates-far-apart": "the dates are further apart than the reports are old: two happenings",
     "date-ahead": "a date after its report: a plan or a forecast",
     "denied": "one of the values is denied, not stated",

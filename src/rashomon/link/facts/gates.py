@@ -35,6 +35,9 @@ DENIAL_SUPPORT = 1  # shared details a denial and an assertion of one act need
 # were not enough on the real reports of the tune half (two players' contracts; one
 # operation's haul against five operations'), nor on the held-out half (0 of 18 right).
 DISPUTED_FIGURES = frozenset(ROLE_KINDS) | {"count:magnitude"}
+# Figures a report gives as a whole and in parts (a quake's toll and each district's; the
+# main shock and its aftershocks): its largest is the event's, the smaller ones parts.
+PARTIAL_SLOTS = TOLL_SLOTS | {"count:magnitude"}
 
 
 def coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
@@ -51,6 +54,31 @@ def coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
         stated = [s for s in sides if doc in s.docs]
         both = any(like(x, a) for x in stated) and any(like(y, b) for y in stated)
         if both and not _revised_within(doc, a, b):
+            return True
+    return False
+
+
+def smaller_part(slot: str, side: Side, sides: list[Side]) -> bool:
+    """Some report of ``side`` gives a larger figure of the same toll elsewhere: its
+    smaller one counts a part (one village, the children of one school, those who died
+    in hospital) or another happening it recalls, not a rival to the whole. A report's
+    largest figure is the one it gives for the event; only those are set against each
+    other. A report that says the figure changed ("rose from 3 to 5") is an update."""
+    if slot not in PARTIAL_SLOTS:
+        return False
+    for doc in side.docs:
+        own = [f for f in side.facts if f.doc == doc]
+        if any(f.revised for f in own) or any(f.high is None for f in own):
+            continue
+        top = max(f.high for f in own if f.high is not None)
+        larger = (
+            f
+            for other in sides
+            if other is not side and doc in other.docs
+            for f in other.facts
+            if f.doc == doc and not f.revised
+        )
+        if any(f.low is not None and f.low > top for f in larger):
             return True
     return False
 
@@ -217,6 +245,8 @@ def held_back_or_judged(
     """Dispute, revision, or an abstention that says which gate held the pair back."""
     if coexist(slot, a, b, sides):
         return abstain("several-answers")
+    if smaller_part(slot, a, sides) or smaller_part(slot, b, sides):
+        return abstain("smaller-part")
     if any_against(slot, a, b, sentences, index):
         return abstain("other-detail")
     if any_other_places(slot, a, b, index):
