@@ -275,3 +275,25 @@ def test_a_charge_span_keeps_its_modifiers() -> None:
 def test_a_toll_keeps_the_place_it_is_told_for(sentence: str, scope: str | None) -> None:
     (toll,) = [f for f in facts_of(sentence) if f.slot == "count:killed"][:1]
     assert toll.scope == scope, (sentence, toll)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slot", "trigger"),
+    [
+        (
+            "Maria Lopez, 61, was crossing Elm Street with her husband when she was struck "
+            "by a pickup truck on Thursday evening.",
+            "patient",
+            "struck",
+        ),
+        ("Tom Reed was driving home when he hit a cyclist on Elm Street.", "agent", "hit"),
+    ],
+)
+def test_the_subject_of_a_scene_setting_clause_takes_part_in_the_when_clause(
+    sentence: str, slot: str, trigger: str
+) -> None:
+    # "X was walking when she was struck": X is the one struck, not an actor of walking
+    named = [f for f in facts_of(sentence) if f.slot in ("agent", "patient")]
+    assert [(f.slot, sentence[f.event_start : f.event_end]) for f in named] == [
+        (slot, trigger)
+    ], named

@@ -76,15 +76,46 @@ def _headline_passive(trigger: Token) -> bool:
     return trigger.tag_ == "VBD" and trigger.lemma_.lower() in ACTED_ON and not objects
 
 
+PRONOUNS = frozenset("he she they".split())
+
+
+def circumstance_of(trigger: Token, ctx: FactContext) -> tuple[Token, str] | None:
+    """ "Lopez was crossing the street when she was struck": a progressive clause that
+    sets the scene for the event of its "when" clause, whose subject is a pronoun. Its
+    subject is that event's participant (the one struck: its passive subject; the one
+    who struck: its active subject), not an actor of its own happening. Returns the
+    event word of the "when" clause and the slot the subject fills there."""
+    if trigger.tag_ != "VBG" or not any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children
+    ):
+        return None
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or clause.i not in ctx.events:
+            continue
+        if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+            continue
+        for sub in clause.children:
+            if sub.lower_ in PRONOUNS and sub.dep_ in ("nsubjpass", "nsubj"):
+                return clause, "patient" if sub.dep_ == "nsubjpass" else "agent"
+    return None
+
+
 def participant_facts(ctx: FactContext) -> list[FactMention]:
     facts: list[FactMention] = []
     for i, event in ctx.events.items():
         trigger = ctx.doc[i]
         verbal = trigger.pos_ in ("VERB", "AUX")
         lemma = trigger.lemma_.lower()
+        scene = circumstance_of(trigger, ctx) if verbal else None
         for child in trigger.children:
             dep = child.dep_
             slot = None
+            if scene is not None and dep in AGENT_DEPS:
+                clause, role = scene
+                for m in _named(child, ctx):
+                    if m.type in ACTOR_TYPES:
+                        _add(ctx, facts, ctx.events[clause.i], role, m, child)
+                continue
             if verbal and dep in AGENT_DEPS:
                 undergoes = lemma in UNDERGOING or _headline_passive(trigger)
                 slot = "patient" if undergoes else "agent"
