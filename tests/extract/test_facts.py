@@ -297,3 +297,20 @@ def test_the_subject_of_a_scene_setting_clause_takes_part_in_the_when_clause(
     assert [(f.slot, sentence[f.event_start : f.event_end]) for f in named] == [
         (slot, trigger)
     ], named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"I will step down after today," Mayor Ellen Hart said.',
+        "The plant will stay open until Friday, the council said.",
+        "The two men have been held at the county jail since Monday.",
+    ],
+)
+def test_a_bound_is_not_the_day_of_the_happening(sentence: str) -> None:
+    assert "when" not in slots(facts_of(sentence)), facts_of(sentence)
+
+
+def test_the_day_of_the_happening_is_still_read() -> None:
+    facts = facts_of("Mayor Ellen Hart stepped down on Friday, the council said.")
+    assert slots(facts).get("when") == ["2019-03-01"], facts

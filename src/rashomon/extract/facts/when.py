@@ -31,6 +31,10 @@ TEMPORAL_PREPOSITIONS = frozenset(
     "on in at during since until till by before after around about from early late "
     "over within".split()
 )
+# Prepositions that make the date a bound, not the happening's day: "will step down after
+# today", "held since Monday", "open until March" ("by Saturday, he had clarified" may
+# be the day itself).
+BOUNDING_PREPOSITIONS = frozenset("since until till before after from".split())
 DIRECT_DEPS = frozenset({"npadvmod", "advmod", "tmod", "obl", "nmod:tmod"})
 NOMINAL_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 
@@ -45,6 +49,8 @@ def trigger_of_time(root: Token, triggers: dict[int, object]) -> Token | None:
     if root.dep_ in NOMINAL_DEPS and head.i in triggers and head.pos_ == "NOUN":
         return head
     if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TEMPORAL_PREPOSITIONS:
+        if head.lower_ in BOUNDING_PREPOSITIONS:
+            return None
         target = head.head
         if target.i in triggers:
             return target

@@ -39,7 +39,7 @@ from .conflicts import Side, compatible
 from .corpus import CorpusIndex
 from .gates import held_back_or_judged
 from .incidents import Profile
-from .values import NAME_SLOTS, names_compatible, slot_kind, speaker_day
+from .values import NAME_SLOTS, names_compatible, slot_kind
 
 NAME_CONTEXT_WORDS = 2  # words two statements of a name must share near it to agree
 # Differences kept per fact with the reason they were not disputed, those with the most
@@ -143,8 +143,6 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
         told = shared - action_words(fa, index) - action_words(fb, index)
         return len(shared) >= NAME_CONTEXT_WORDS and len(told) >= 1
     if slot == "when":
-        if speaker_day(fa) or speaker_day(fb):
-            return False
         return bool(index.kinds_of(fa) & index.kinds_of(fb))
     if slot.startswith("outcome") and not one_case(fa, fb, index):
         return False

@@ -21,7 +21,7 @@ from .comparable import MAX_PAIRED, MEASURE_SLOTS, measures_of_one_thing, same_t
 from .conflicts import Side, Verdict, abstain, assess, compatible
 from .corpus import EVENT_SLOTS, CorpusIndex
 from .incidents import SHARED_PERSON, PairEvidence, Profile, evidence
-from .values import NAME_SLOTS, ROLE_KINDS, slot_kind, speaker_day
+from .values import NAME_SLOTS, ROLE_KINDS, slot_kind
 
 # Evidence of one incident a dispute needs, beyond the disputed slot: more than a shared
 # place (two climbers fall on one mountain on two days; pirates are caught in one gulf
@@ -116,8 +116,6 @@ def can_compare(
     for fa, fb, ev in sentence_pairs(a, b, sentences, index):
         if ev.support(slot, story=False) < need or ev.against(slot) != 0:
             continue
-        if speaker_day(fa) or speaker_day(fb):
-            continue  # a quoted speaker's "today": not the happening's day
         if slot == "count:age" and ev.shared_names < SHARED_PERSON:
             continue  # an age is a person's: both sentences must name the same person
         if (

@@ -161,18 +161,3 @@ COMPATIBILITY: dict[str, Compatibility] = {
     "count": counts_compatible,
     "when": when_compatible,
 }
-
-
-# Day words that count from the moment of speaking ("today", "tomorrow", "next week").
-DEICTIC_DAY = re.compile(
-    r"^(?:(?:from |until |after |since |by )?(?:today|tonight|tomorrow|yesterday)"
-    r"|(?:this|next|last) (?:morning|afternoon|evening|week|weekend|month|year))$",
-    re.IGNORECASE,
-)
-
-
-def speaker_day(fact: FactMention) -> bool:
-    """A day counted from a quoted speaker's "today" ("I will stop after today"): it is
-    dated from the report, but the speaker spoke earlier, often on another day, and it
-    seldom dates the happening. Such a day neither confirms nor disputes another."""
-    return fact.slot == "when" and fact.quoted and bool(DEICTIC_DAY.match(fact.text.strip()))
