@@ -269,6 +269,7 @@ def test_a_charge_span_keeps_its_modifiers() -> None:
         ("The quake killed 12 people in Halden district and hurt 40.", "halden district"),
         ("Five people were killed in Dayton, Ohio, early Sunday.", "dayton ohio"),
         ("At least 20 people were killed in the quake, officials said.", None),
+        ("One man died in the Tuesday evening shooting, police said.", None),
         ("Four people were killed when a gunman opened fire outside a lounge in Dayton.", None),
     ],
 )

@@ -26,6 +26,7 @@ PLACE_NOUNS = frozenset(
     "township borough quarter zone coast capital".split()
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 TOLL_SLOTS = frozenset(f"count:{role}" for role in ROLE_VERBS)
 MAX_CLIMB = 3  # from the counted words up to the event word
 
@@ -54,17 +55,21 @@ def toll_scope(tokens: list[Token], trigger: Token | None) -> str | None:
 
 def _place_words(preposition: Token) -> str | None:
     """The place a preposition's object names: a proper name of a place, or a place noun
-    ("in hospital", "in the village of Marrow Creek"); None for "in the attack"."""
+    ("in hospital", "in the village of Marrow Creek"); None for "in the attack" and for
+    "in the Monday morning attack" (a day's name is a proper noun, not a place)."""
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
     if not objects:
         return None
     phrase = list(objects[0].subtree)
-    named = any(t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN" for t in phrase)
+    named = any(
+        t.ent_type_ in PLACE_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in TIME_LABELS)
+        for t in phrase
+    )
     if not named and objects[0].lemma_.lower() not in PLACE_NOUNS:
         return None
     words = [
         t.lower_
         for t in phrase
-        if not (t.is_stop or t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME"))
+        if not (t.is_stop or t.is_punct or t.is_space or t.ent_type_ in TIME_LABELS)
     ]
     return " ".join(words) or None
