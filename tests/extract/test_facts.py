@@ -315,3 +315,14 @@ def test_a_bound_is_not_the_day_of_the_happening(sentence: str) -> None:
 def test_the_day_of_the_happening_is_still_read() -> None:
     facts = facts_of("Mayor Ellen Hart stepped down on Friday, the council said.")
     assert slots(facts).get("when") == ["2019-03-01"], facts
+
+
+def test_by_after_an_active_verb_names_no_actor() -> None:
+    # "have stood by Israel": a perfect, not a passive; Israel is stood by, not acting
+    sentence = (
+        '"It is disappointing to those of us who have stood by Israel for decades," '
+        "Senator Mark Dale said."
+    )
+    assert "agent" not in slots(facts_of(sentence)), facts_of(sentence)
+    passive = facts_of("The officer was struck by Tom Reed on Elm Street on Friday.")
+    assert [f.text for f in passive if f.slot == "agent"] == ["Tom Reed"], passive

@@ -64,6 +64,17 @@ ACTED_ON = frozenset(
 )
 
 
+def _passive(trigger: Token) -> bool:
+    """A passive verb ("was struck by"), or an event noun ("the arrest by police"): its
+    "by" phrase names who acted. After an active verb it does not ("those who have
+    stood by Israel", "drove by the school")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or (
+        trigger.tag_ == "VBN" and not any(c.dep_ == "aux" for c in trigger.children)
+    )
+
+
 def _headline_passive(trigger: Token) -> bool:
     """ "Jackson arrested on DUI charge": a past participle with a subject and no
     auxiliary is a headline's passive; its subject was acted on. A past tense of a verb
@@ -123,7 +134,7 @@ def participant_facts(ctx: FactContext) -> list[FactMention]:
                 if lemma in INSTRUMENTAL:
                     continue
                 slot = "patient"
-            elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
+            elif dep == "agent" or (dep == "prep" and child.lower_ == "by" and _passive(trigger)):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         for m in _named(obj, ctx):
