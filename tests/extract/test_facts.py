@@ -288,6 +288,12 @@ def test_a_toll_keeps_the_place_it_is_told_for(sentence: str, scope: str | None)
             "struck",
         ),
         ("Tom Reed was driving home when he hit a cyclist on Elm Street.", "agent", "hit"),
+        (
+            "Anna Grey had just parked her car and was walking toward the library when she "
+            "was struck by a van.",
+            "patient",
+            "struck",
+        ),
     ],
 )
 def test_the_subject_of_a_scene_setting_clause_takes_part_in_the_when_clause(

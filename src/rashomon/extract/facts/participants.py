@@ -111,13 +111,27 @@ def circumstance_of(trigger: Token, ctx: FactContext) -> tuple[Token, str] | Non
     return None
 
 
+def _scene(trigger: Token, ctx: FactContext) -> tuple[Token, str] | None:
+    """The scene-setting reading of a trigger, or of a later verb it shares its subject
+    with ("had just parked her car and was walking ... when she was struck")."""
+    found = circumstance_of(trigger, ctx)
+    if found is not None:
+        return found
+    for conj in trigger.conjuncts:
+        if conj.i > trigger.i and not any(c.dep_.startswith("nsubj") for c in conj.children):
+            found = circumstance_of(conj, ctx)
+            if found is not None:
+                return found
+    return None
+
+
 def participant_facts(ctx: FactContext) -> list[FactMention]:
     facts: list[FactMention] = []
     for i, event in ctx.events.items():
         trigger = ctx.doc[i]
         verbal = trigger.pos_ in ("VERB", "AUX")
         lemma = trigger.lemma_.lower()
-        scene = circumstance_of(trigger, ctx) if verbal else None
+        scene = _scene(trigger, ctx) if verbal else None
         for child in trigger.children:
             dep = child.dep_
             slot = None
