@@ -32,6 +32,7 @@ from .comparable import (
     action_words,
     around,
     one_case,
+    other_figures,
     same_distinct_figure,
     same_thing,
 )
@@ -137,8 +138,8 @@ def confirms(slot: str, fa: FactMention, fb: FactMention, index: CorpusIndex) ->
         lemma = index.lemma_of(fa)
         if not lemma or lemma != index.lemma_of(fb):
             return False
-        if index.time.dated_apart(fa, fb):
-            return False
+        if index.time.dated_apart(fa, fb) or other_figures(fa, fb, index):
+            return False  # dates that cannot meet; the same thing counted differently
         shared = around(fa, index, CONTEXT_CHARS) & around(fb, index, CONTEXT_CHARS)
         told = shared - action_words(fa, index) - action_words(fb, index)
         return len(shared) >= NAME_CONTEXT_WORDS and len(told) >= 1

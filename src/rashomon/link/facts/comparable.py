@@ -167,3 +167,24 @@ def people_named(fact: FactMention, index: CorpusIndex) -> set[str]:
     event = index.event_of.get((fact.doc, fact.event_start, fact.event_end), "")
     named = index.participants.get((event, fact.doc, fact.sentence_start), set())
     return {e for e in named if index.entity_types.get(e) == "PERSON"}
+
+
+# "19 seasons", "four seasons", "2,000 troops": a figure and the word it counts.
+COUNTED = re.compile(r"\b(\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
+def counted_figures(fact: FactMention, index: CorpusIndex) -> dict[str, set[str]]:
+    """The figures the statement's sentence gives, by the word they count."""
+    text = index.texts.get(fact.doc, "")[fact.sentence_start : fact.sentence_end]
+    found: dict[str, set[str]] = {}
+    for number, noun in COUNTED.findall(text):
+        if number[0].isdigit() or is_number_word(number):
+            found.setdefault(noun.lower(), set()).add(number.lower().rstrip(".,"))
+    return found
+
+
+def other_figures(fa: FactMention, fb: FactMention, index: CorpusIndex) -> bool:
+    """The two sentences count the same thing differently ("has spent 19 seasons with the
+    team" / "spent four seasons as its director"): two facts about one person, not one."""
+    a, b = counted_figures(fa, index), counted_figures(fb, index)
+    return any(not (a[noun] & b[noun]) for noun in a.keys() & b.keys())
