@@ -332,3 +332,16 @@ def test_by_after_an_active_verb_names_no_actor() -> None:
     assert "agent" not in slots(facts_of(sentence)), facts_of(sentence)
     passive = facts_of("The officer was struck by Tom Reed on Elm Street on Friday.")
     assert [f.text for f in passive if f.slot == "agent"] == ["Tom Reed"], passive
+
+
+@pytest.mark.parametrize(
+    ("sentence", "superseded"),
+    [
+        ("Local television initially reported that two of the three victims died.", True),
+        ("Earlier reports said five people were killed in the fire.", True),
+        ("Police said five people were killed in the fire.", False),
+    ],
+)
+def test_a_toll_told_as_an_earlier_figure_is_marked(sentence: str, superseded: bool) -> None:
+    (toll,) = [f for f in facts_of(sentence) if f.slot == "count:killed"]
+    assert toll.superseded is superseded, toll

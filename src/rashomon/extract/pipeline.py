@@ -27,7 +27,9 @@ from rashomon.model import Document, DocumentAnalysis, Sentence
 
 # Stored with each analysed document; documents analysed by another version
 # are extracted again on the next run.
-EXTRACTOR_VERSION = "5"  # 5: tolls keep their place (FactMention.scope), nested person names
+# 6: tolls told as earlier figures (FactMention.superseded); 5: tolls keep their place
+# (FactMention.scope), nested person names
+EXTRACTOR_VERSION = "6"
 
 
 @dataclass(slots=True)

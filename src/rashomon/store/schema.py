@@ -68,7 +68,7 @@ ADDED_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "errors": [("stage", "TEXT DEFAULT 'read'"), ("run", "INTEGER")],
     "duplicates": [("run", "INTEGER")],
     "corpus_items": [("block", "TEXT NOT NULL DEFAULT ''")],
-    "fact_mentions": [("scope", "TEXT")],
+    "fact_mentions": [("scope", "TEXT"), ("superseded", "INTEGER")],
 }
 
 

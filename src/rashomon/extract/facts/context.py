@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.extract.events.arguments import EntityIndex
 from rashomon.model import DocumentAnalysis, EventMention, FactMention, Quote
 
-from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, REVISION_ADVERBS, REVISION_VERBS
+from .lexicon import (
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    REVISION_ADVERBS,
+    REVISION_VERBS,
+    SUPERSEDED,
+)
 from .scope import TOLL_SLOTS, toll_scope
 
 
@@ -146,6 +152,8 @@ class FactContext:
             sentence_start=event.sentence_start,
             sentence_end=event.sentence_end,
             negated=bool(extra.pop("negated", event.negated)),
+            superseded=slot in TOLL_SLOTS
+            and bool(SUPERSEDED.search(self.text[event.sentence_start : event.sentence_end])),
             hedged=self.hedged(tokens),
             quoted=said.quoted,
             attribution=said.speaker,

@@ -8,6 +8,8 @@ read by :mod:`counts`; a new wording is a new word here, not new logic.
 
 from __future__ import annotations
 
+import re
+
 
 def words(block: str) -> frozenset[str]:
     return frozenset(block.split())
@@ -149,6 +151,14 @@ INCREMENT_WORDS = words("another more additional other further extra")
 REVISION_VERBS = words("rise climb increase jump grow reach swell mount revise update raise")
 REVISION_ADVERBS = words("now later since subsequently")
 REVISION_FROM = words("from")  # "rose from 3 to 5": the "from" value is the earlier one
+# A figure told as an earlier one, since replaced: "local news originally reported two
+# dead", "initial reports said five", "police had earlier put the toll at three".
+SUPERSEDED = re.compile(
+    r"\b(?:originally|initially|earlier|previously|first)\s+(?:reported|said|put|gave|"
+    r"estimated|counted|stated|told)\b|\b(?:earlier|initial|first|previous|early)\s+"
+    r"(?:reports?|estimates?|figures?|counts?|tallies)\b",
+    re.IGNORECASE,
+)
 
 # Hedges: the source marks the value as uncertain.
 HEDGE_WORDS = words(

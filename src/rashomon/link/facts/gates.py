@@ -35,6 +35,7 @@ DENIAL_SUPPORT = 1  # shared details a denial and an assertion of one act need
 # were not enough on the real reports of the tune half (two players' contracts; one
 # operation's haul against five operations'), nor on the held-out half (0 of 18 right).
 DISPUTED_FIGURES = frozenset(ROLE_KINDS) | {"count:magnitude"}
+SUPERSEDED_CONFIDENCE = 0.7
 # Figures a report gives as a whole and in parts (a quake's toll and each district's; the
 # main shock and its aftershocks): its largest is the event's, the smaller ones parts.
 PARTIAL_SLOTS = TOLL_SLOTS | {"count:magnitude"}
@@ -56,6 +57,19 @@ def coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
         if both and not _revised_within(doc, a, b):
             return True
     return False
+
+
+def superseded_revision(slot: str, a: Side, b: Side) -> Verdict | None:
+    """A revision told by the words of a report: one value only ever given as an earlier
+    figure ("local news originally reported two dead", "initial reports said five"), the
+    other as the figure now. The report that says so orders them, whatever the dates."""
+    if slot_kind(slot) != "count" or compatible(slot, a, b) is not False:
+        return None
+    old_a = all(f.superseded for f in a.facts)
+    old_b = all(f.superseded for f in b.facts)
+    if old_a == old_b or any(f.superseded for f in (b.facts if old_a else a.facts)):
+        return None
+    return Verdict("revision", "number", SUPERSEDED_CONFIDENCE, earlier_first=old_a)
 
 
 def smaller_part(slot: str, side: Side, sides: list[Side]) -> bool:
@@ -243,6 +257,9 @@ def held_back_or_judged(
     index: CorpusIndex,
 ) -> Verdict:
     """Dispute, revision, or an abstention that says which gate held the pair back."""
+    earlier = superseded_revision(slot, a, b)
+    if earlier is not None:
+        return earlier
     if coexist(slot, a, b, sides):
         return abstain("several-answers")
     if smaller_part(slot, a, sides) or smaller_part(slot, b, sides):
