@@ -296,6 +296,8 @@ def dump_unjudged(
 
     rows = []
     for c in conflicts:
+        if matcher.left_out(c.slot, [*c.a, *c.b]):
+            continue  # the gold annotated other slots only there: nothing to judge
         if c.kind in ("dispute", "revision") and judge_dispute(c, gold, matcher) == "unjudged":
             key = dispute_key(c)
             if key not in judged.verdicts:
@@ -309,6 +311,8 @@ def dump_unjudged(
                     }
                 )
     for a in agreements:
+        if matcher.left_out(a.slot, a.statements):
+            continue
         if len(agreement_matches(a, matcher)) < 2 and agreement_key(a) not in judged.verdicts:
             rows.append(
                 {
@@ -319,6 +323,8 @@ def dump_unjudged(
                 }
             )
     for o in omissions:
+        if matcher.left_out(o.slot, o.statements, o.doc):
+            continue
         keys = {g.key for g in matcher.matches(o.statements, o.slot)}
         if len(keys) != 1 and omission_key(o) not in judged.verdicts:
             rows.append(
@@ -446,6 +452,11 @@ def summary(
         tally_row("agreements (baseline: same value, same event)", base_agreements),
         tally_row("revisions (Rashomon)", revisions),
         tally_row("omissions (Rashomon)", omissions),
+        "",
+        "Left out of scoring (all their documents are of events annotated for some slots "
+        f"only, and their slot is not one of them): disputes {disputes.left_out}, "
+        f"agreements {agreements.left_out}, revisions {revisions.left_out}, "
+        f"omissions {omissions.left_out}.",
         "",
         "Disputes by how they were judged (gold outcome; `unjudged` = outside the gold, "
         f"judged by hand): {dict(sorted(why.items()))}.",
