@@ -24,7 +24,11 @@ character overlap in the same document and a matching slot; then:
   revisions, and the precision of the revisions it shows;
 * an **omission** (a document listed as reporting the event but silent on the
   slot) is right when the gold event lists that document and the gold has no
-  statement of it for the slot.
+  statement of it for the slot;
+* a finding whose documents all belong to gold events annotated for some slots
+  only (the event's ``slots`` field: ECB+ topics 22 and 32, counts and dates) and
+  whose slot is not among those slots is **left out**: the gold is silent on it by
+  design, so it counts neither as right, wrong nor unjudged (``Tally.left_out``).
 
 Pure functions over small dataclasses, so the scorer is tested on its own
 (``tests/benchmarks/test_facts_scoring.py``).
@@ -79,12 +83,39 @@ class Gold:
     statements: list[GoldStatement] = field(default_factory=list)
     events: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # -> docs
     relations: list[GoldRelation] = field(default_factory=list)
+    # (group, event) -> the only slots annotated for it (slot names or prefixes: "count")
+    restricted: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def relation(self, key: tuple[str, str, str], a: str, b: str) -> str | None:
         for r in self.relations:
             if (r.group, r.event, r.slot) == key and {r.a, r.b} == {a, b}:
                 return r.relation
         return None
+
+    def annotated_slots(self, doc: str) -> frozenset[str] | None:
+        """The slots the gold annotated in a document of restricted events only, or None
+        when some event of the document (or none at all) is annotated for every slot."""
+        slots: set[str] = set()
+        listed = False
+        for key, docs in self.events.items():
+            if doc in docs:
+                listed = True
+                if key not in self.restricted:
+                    return None
+                slots |= self.restricted[key]
+        return frozenset(slots) if listed else None
+
+    def left_out(self, slot: str, docs: Iterable[str]) -> bool:
+        """Whether a finding of ``slot`` over these documents is outside what the gold
+        annotated: every document is one of restricted events that leave the slot out."""
+        docs = set(docs)
+        if not docs:
+            return False
+        for doc in docs:
+            slots = self.annotated_slots(doc)
+            if slots is None or any(slot == s or slot.startswith(s + ":") for s in slots):
+                return False
+        return True
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -112,6 +143,8 @@ def load_gold(split: str, root: Path = GOLD) -> Gold:
         )
     for row in read_jsonl(root / f"{split}-events.jsonl"):
         gold.events[(row["group"], row["event"])] = set(row.get("docs", []))
+        if row.get("slots"):
+            gold.restricted[(row["group"], row["event"])] = frozenset(row["slots"])
     for row in read_jsonl(root / f"{split}-relations.jsonl"):
         gold.relations.append(
             GoldRelation(
@@ -157,6 +190,7 @@ class Matcher:
     """Gold statements by document, to match a system span."""
 
     def __init__(self, gold: Gold) -> None:
+        self.gold = gold
         self.by_doc: dict[str, list[GoldStatement]] = defaultdict(list)
         for s in gold.statements:
             self.by_doc[s.doc].append(s)
@@ -172,6 +206,10 @@ class Matcher:
     def matches(self, spans: Iterable[Span], slot: str) -> list[GoldStatement]:
         return [g for span in spans for g in self.match(span, slot)]
 
+    def left_out(self, slot: str, spans: Iterable[Span], *docs: str) -> bool:
+        """Whether a finding falls where the gold annotated other slots only."""
+        return self.gold.left_out(slot, [*(d for d, _, _ in spans), *docs])
+
 
 @dataclass(slots=True)
 class Tally:
@@ -179,6 +217,7 @@ class Tally:
     wrong: int = 0
     unjudged: int = 0
     by_hand: int = 0  # of right + wrong, how many were judged by hand (not by the gold)
+    left_out: int = 0  # outside the slots annotated for their events: not scored at all
 
     @property
     def judged(self) -> int:
@@ -267,6 +306,10 @@ def score_disputes(
     for c in conflicts:
         if c.kind != "dispute":
             continue
+        if matcher.left_out(c.slot, [*c.a, *c.b]):
+            tally.left_out += 1
+            why["left out"] += 1
+            continue
         outcome = judge_dispute(c, gold, matcher)
         why[outcome] += 1
         if outcome == "right":
@@ -291,6 +334,9 @@ def score_agreements(
     tally = Tally()
     judged = judged or Judgments()
     for item in agreements:
+        if matcher.left_out(item.slot, item.statements):
+            tally.left_out += 1
+            continue
         matched = agreement_matches(item, matcher)
         if len(matched) < 2:
             judged.apply(tally, agreement_key(item))
@@ -345,6 +391,9 @@ def score_revisions(
     for c in conflicts:
         if c.kind != "revision":
             continue
+        if matcher.left_out(c.slot, [*c.a, *c.b]):
+            tally.left_out += 1
+            continue
         outcome = judge_dispute(c, gold, matcher)
         if outcome == "revision":
             tally.right += 1
@@ -365,6 +414,9 @@ def score_omissions(
     judged = judged or Judgments()
     stated = {(g.key, g.doc) for g in gold.statements}
     for item in omissions:
+        if matcher.left_out(item.slot, item.statements, item.doc):
+            tally.left_out += 1
+            continue
         keys = {g.key for g in matcher.matches(item.statements, item.slot)}
         if len(keys) != 1:
             judged.apply(tally, omission_key(item))

@@ -11,10 +11,12 @@ It verifies, for ``<split>.jsonl``, ``<split>-events.jsonl`` and ``<split>-relat
 * every statement's ``text`` equals ``article.text[start:end]`` of the article that
   ``benchmarks/corpora.py`` builds;
 * corpus, group and document ids follow the split rule fixed in README.md (ECB+ topics,
-  the parity of the BASIL triplet SHA-1, the Wikinews topic);
+  in tune also the train topics 22 and 32 that the val file holds; the parity of the
+  BASIL triplet SHA-1, the Wikinews topic);
 * slots, flags and classes are well formed, every statement's document is among its
-  event's ``docs``, and every relation names two existing, different classes of one
-  (event, slot), with one relation for each pair of classes;
+  event's ``docs`` and, for an event with a ``slots`` restriction, its slot among them,
+  and every relation names two existing, different classes of one (event, slot), with
+  one relation for each pair of classes;
 
 then prints counts per corpus, slot and class. Exit status 1 when anything is wrong.
 Only the files of the requested split are opened.
@@ -69,8 +71,12 @@ STATEMENT_KEYS = {
     "note",
 }
 EVENT_KEYS = {"split", "corpus", "group", "event", "description", "docs"}
+EVENT_OPTIONAL = {"slots"}  # only these slots were annotated for the event (README)
 RELATION_KEYS = {"split", "group", "event", "slot", "a", "b", "relation", "note"}
-ECB_TOPICS = {"tune": corpora.ECBPLUS_VAL_TOPICS, "test": {str(t) for t in range(36, 46)}}
+ECB_TOPICS = {
+    "tune": corpora.ECBPLUS_VAL_TOPICS | corpora.ECBPLUS_EXTRA_TUNE_TOPICS,
+    "test": {str(t) for t in range(36, 46)},
+}
 WIKINEWS_TOPICS = {"tune": ("gm", "corpus_2"), "test": ("stock", "corpus_3")}
 TIMEML = corpora.BENCHMARKS / "semeval2015_timeline" / "SemEval_Task4_data"
 
@@ -111,7 +117,9 @@ def group_error(split: str, corpus: str, group: str, doc: str | None = None) -> 
 
 def load_articles(split: str) -> dict[tuple[str, str], str]:
     """(corpus, id) -> text for the documents this split may use."""
-    ecb = corpora.ecbplus(split="val" if split == "tune" else split)
+    ecb = list(corpora.ecbplus(split="val" if split == "tune" else split))
+    if split == "tune":
+        ecb += corpora.ecbplus(split="val", topics=corpora.ECBPLUS_EXTRA_TUNE_TOPICS)
     texts = {("ecbplus", a.id): a.text for a in ecb}
     texts |= {
         ("basil", a.id): a.text
@@ -143,13 +151,32 @@ def slot_error(slot: object) -> str | None:
     return f"unknown slot {slot!r}"
 
 
+def restriction_error(slots: object) -> str | None:
+    """Why an event's ``slots`` field is malformed: a non-empty list of slots or slot
+    prefixes ("count" stands for every count:<role>)."""
+    if not isinstance(slots, list) or not slots:
+        return "slots must be a non-empty list"
+    for slot in slots:
+        if slot != "count" and (problem := slot_error(slot)):
+            return f"slots: {problem}"
+    return None
+
+
+def restricted_out(slot: str, slots: list[str]) -> bool:
+    """Whether a statement's slot falls outside an event's ``slots`` restriction."""
+    return not any(slot == s or slot.startswith(s + ":") for s in slots)
+
+
 def check_events(split: str, events: list[dict], texts: dict, errors: list[str]) -> dict:
     """Validate event lines; return (group, event) -> event."""
     by_key: dict[tuple[str, str], dict] = {}
     for number, event in enumerate(events, 1):
         where = f"{split}-events.jsonl:{number}"
-        if set(event) != EVENT_KEYS:
-            errors.append(f"{where}: keys {sorted(set(event) ^ EVENT_KEYS)} differ from the guide")
+        if not EVENT_KEYS <= set(event) <= EVENT_KEYS | EVENT_OPTIONAL:
+            differ = sorted((set(event) - EVENT_OPTIONAL) ^ EVENT_KEYS)
+            errors.append(f"{where}: keys {differ} differ from the guide")
+        if "slots" in event and (problem := restriction_error(event["slots"])):
+            errors.append(f"{where}: {problem}")
         key = (event.get("group"), event.get("event"))
         if key in by_key:
             errors.append(f"{where}: event {key} defined twice")
@@ -189,6 +216,8 @@ def check_statements(
             errors.append(f"{where}: corpus differs from its event's")
         elif row["doc"] not in event["docs"]:
             errors.append(f"{where}: document {row['doc']!r} is not in its event's docs")
+        elif isinstance(event.get("slots"), list) and restricted_out(row["slot"], event["slots"]):
+            errors.append(f"{where}: slot {row['slot']!r} is not among its event's slots")
         if problem := slot_error(row["slot"]):
             errors.append(f"{where}: {problem}")
         for flag in ("quoted", "hedged", "negated"):

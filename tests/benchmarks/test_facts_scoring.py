@@ -140,3 +140,59 @@ def test_findings_the_gold_leaves_open_take_a_judgment_made_by_hand() -> None:
     assert (tally.right, tally.unjudged, tally.by_hand) == (1, 0, 1)
     tally, _ = score_disputes([open_item], g, Matcher(g))
     assert tally.unjudged == 1
+
+
+def restricted_gold() -> Gold:
+    """The gold above plus an event E3 (documents r1, r2) annotated for tolls and dates only."""
+    g = gold()
+    g.statements += [
+        statement("r1", 10, "k2", event="E3"),
+        statement("r2", 20, "k3", event="E3"),
+        statement("r1", 50, "sat", slot="when", event="E3"),
+    ]
+    g.events[("g", "E3")] = {"r1", "r2", "r3"}
+    g.restricted[("g", "E3")] = frozenset({"count:killed", "when"})
+    g.relations.append(GoldRelation("g", "E3", "count:killed", "k2", "k3", "dispute"))
+    return g
+
+
+def test_a_finding_of_a_slot_not_annotated_for_its_event_is_left_out() -> None:
+    g = restricted_gold()
+    where = SysConflict("dispute", "where", (("r1", 0, 5),), (("r2", 0, 5),))
+    age = SysConflict("dispute", "count:age", (("r1", 60, 62),), (("r2", 60, 62),))
+    toll = SysConflict("dispute", "count:killed", (("r1", 10, 14),), (("r2", 20, 24),))
+    tally, why = score_disputes([where, age, toll], g, Matcher(g))
+    assert (tally.right, tally.wrong, tally.unjudged, tally.left_out) == (1, 0, 0, 2)
+    assert why == {"left out": 2, "right": 1}
+    agreements = [
+        SysAgreement("agent", (("r1", 0, 5), ("r2", 0, 5))),
+        SysAgreement("when", (("r1", 0, 5), ("r2", 0, 5))),  # annotated slot: unjudged
+    ]
+    tally = score_agreements(agreements, Matcher(g))
+    assert (tally.right, tally.wrong, tally.unjudged, tally.left_out) == (0, 0, 1, 1)
+    revision = SysConflict("revision", "patient", (("r1", 0, 5),), (("r2", 0, 5),))
+    assert score_revisions([revision], g, Matcher(g)).left_out == 1
+    omissions = [
+        SysOmission("where", (("r1", 0, 5),), "r3"),
+        SysOmission("when", (("r1", 50, 54),), "r3"),  # annotated slot: scored (right)
+    ]
+    tally = score_omissions(omissions, g, Matcher(g))
+    assert (tally.right, tally.wrong, tally.unjudged, tally.left_out) == (1, 0, 0, 1)
+
+
+def test_a_finding_that_reaches_a_fully_annotated_document_is_still_scored() -> None:
+    g = restricted_gold()
+    mixed = SysConflict("dispute", "where", (("r1", 0, 5),), (("d1", 0, 5),))
+    outside = SysConflict("dispute", "where", (("x1", 0, 5),), (("x2", 0, 5),))
+    tally, _ = score_disputes([mixed, outside], g, Matcher(g))
+    assert (tally.unjudged, tally.left_out) == (2, 0)
+    omission = SysOmission("where", (("r1", 0, 5),), "d3")  # the silent doc is of E1
+    assert score_omissions([omission], g, Matcher(g)).left_out == 0
+
+
+def test_a_slot_prefix_restriction_covers_every_role() -> None:
+    g = restricted_gold()
+    g.restricted[("g", "E3")] = frozenset({"count", "when"})
+    age = SysConflict("dispute", "count:age", (("r1", 60, 62),), (("r2", 60, 62),))
+    tally, _ = score_disputes([age], g, Matcher(g))
+    assert (tally.unjudged, tally.left_out) == (1, 0)
