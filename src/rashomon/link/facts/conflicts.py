@@ -20,6 +20,7 @@ participants, a place inside another, or a unit of an organisation).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
@@ -156,6 +157,8 @@ def assess(
         if kind in ("agent", "patient") and a.entity_type != "PERSON":
             return abstain("organisation")  # they act through units and parts
     if kind == "when":
+        if _same_weekday_words(a, b):
+            return abstain("same-weekday")
         if _too_far_apart(a, b, published):
             return abstain("dates-far-apart")
         if _ahead(a, b, published):
@@ -200,6 +203,34 @@ def _ahead(a: Side, b: Side, published: Mapping[str, str | None]) -> bool:
             if m is not None and report is not None and m.start >= report.end:
                 return True
     return False
+
+
+WEEKDAY_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
+)
+MONTH_OR_DIGIT = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+
+
+def _same_weekday_words(a: Side, b: Side) -> bool:
+    """Both values are the same bare weekday in words ("on Saturday" / "on Saturday
+    morning"), placed on two days only by the dates of the reports: a report dated by a
+    later update puts its "Saturday" a week on. Words that agree are no dispute."""
+
+    def weekdays(side: Side) -> set[str] | None:
+        found = set()
+        for f in side.facts:
+            if MONTH_OR_DIGIT.search(f.text):
+                return None  # a dated value: its own words place it
+            names = {m.lower() for m in WEEKDAY_WORDS.findall(f.text)}
+            if len(names) != 1:
+                return None
+            found |= names
+        return found
+
+    x, y = weekdays(a), weekdays(b)
+    return bool(x) and x == y
 
 
 def _too_far_apart(a: Side, b: Side, published: Mapping[str, str | None]) -> bool:
