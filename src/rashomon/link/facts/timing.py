@@ -43,7 +43,7 @@ class StoryTime:
             doc = a.document.id
             starts = [s.start for s in a.sentences]
             for t in a.times:
-                if t.type not in DATED:
+                if t.type not in DATED or _report_day(t.value, a.document.text[t.start : t.end]):
                     continue
                 i = bisect.bisect_right(starts, t.start) - 1
                 if i >= 0:
@@ -90,6 +90,23 @@ class StoryTime:
         if not x or not y:
             return False
         return all(when_values_compatible(u, v) is False for u in x for v in y)
+
+
+# Words for the report's own day, which an undated report cannot place on the calendar.
+REPORT_DAY = re.compile(
+    r"^(?:early |late |earlier |later )?(?:today|tonight|yesterday|now|this (?:morning|"
+    r"afternoon|evening))$",
+    re.IGNORECASE,
+)
+
+
+def _report_day(value: str | None, text: str) -> bool:
+    """A time of the report's own day left unplaced: "today" in an undated report (no
+    value), "around noon" of an unknown day ("XXXX-XX-XXT12:00"). They say the sentence
+    tells the story's news, not an older happening."""
+    if value is None:
+        return bool(REPORT_DAY.match(text.strip()))
+    return value.startswith("XXXX-XX-XXT")
 
 
 def _before(day: str, main: str) -> bool:
