@@ -384,6 +384,8 @@ HELD_BACK_REASONS: dict[str, str] = {
     "of the other (a village's toll and the whole quake's)",
     "smaller-part": "the report gives a larger figure elsewhere: its smaller one counts "
     "a part (one village, one hospital) or an earlier happening",
+    "superseded": "one source tells its figure as an earlier one, since replaced; told "
+    "in another report than the figure now, it may be another happening's",
     "same-weekday": "both sources name the same weekday; only their reports' dates put "
     "it on two days",
     "dates-far-apart": "the dates are further apart than the reports are old: two happenings",

@@ -36,6 +36,7 @@ DENIAL_SUPPORT = 1  # shared details a denial and an assertion of one act need
 # operation's haul against five operations'), nor on the held-out half (0 of 18 right).
 DISPUTED_FIGURES = frozenset(ROLE_KINDS) | {"count:magnitude"}
 SUPERSEDED_CONFIDENCE = 0.7
+TOLD_TOGETHER_CHARS = 400  # an earlier figure and the figure now, told in one passage
 # Figures a report gives as a whole and in parts (a quake's toll and each district's; the
 # main shock and its aftershocks): its largest is the event's, the smaller ones parts.
 PARTIAL_SLOTS = TOLL_SLOTS | {"count:magnitude"}
@@ -60,15 +61,26 @@ def coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
 
 
 def superseded_revision(slot: str, a: Side, b: Side) -> Verdict | None:
-    """A revision told by the words of a report: one value only ever given as an earlier
-    figure ("local news originally reported two dead", "initial reports said five"), the
-    other as the figure now. The report that says so orders them, whatever the dates."""
+    """A revision told by a report's own words: one value only ever given as an earlier
+    figure ("initial reports said no one was killed"), the other as the figure now, both
+    in one report within a few sentences ("..., but officials later said seven died"):
+    the report itself tells the change. Told in two reports, the earlier figure may be
+    of another happening (a bombing the day before), so the pair is only held back: it
+    is never a dispute, the source having said the figure was replaced."""
     if slot_kind(slot) != "count" or compatible(slot, a, b) is not False:
         return None
     old_a = all(f.superseded for f in a.facts)
     old_b = all(f.superseded for f in b.facts)
     if old_a == old_b or any(f.superseded for f in (b.facts if old_a else a.facts)):
         return None
+    earlier, later = (a, b) if old_a else (b, a)
+    told_together = any(
+        x.doc == y.doc and abs(x.start - y.start) <= TOLD_TOGETHER_CHARS
+        for x in earlier.facts
+        for y in later.facts
+    )
+    if not told_together:
+        return abstain("superseded")
     return Verdict("revision", "number", SUPERSEDED_CONFIDENCE, earlier_first=old_a)
 
 
