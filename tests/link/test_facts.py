@@ -241,3 +241,18 @@ def test_two_spellings_of_one_name_left_apart_are_not_different_actors() -> None
     assert other.against() > 0
     # without the names, the linker's two entities read as two actors
     assert evidence(profile("a", "e1"), profile("b", "e2"), types, {}).against() > 0
+
+
+def test_an_undated_report_that_says_yesterday_does_not_omit_the_day() -> None:
+    """ "Were arrested yesterday" in a report with no date cannot be placed on the
+    calendar, but the report says when: it is not listed as silent on the day."""
+    dated = SMUGGLERS_A
+    undated = SMUGGLERS_B.replace("on Monday", "yesterday")
+    analysis = analyse(
+        dated,
+        SMUGGLERS_A.replace("Border police", "Police"),
+        undated,
+        dates=("2019-03-05", "2019-03-05", None),
+    )  # type: ignore[arg-type]
+    when = [f for f in analysis.facts if f.slot == "when"]
+    assert when and all("d2" not in f.omitted for f in when), [(f.status, f.omitted) for f in when]

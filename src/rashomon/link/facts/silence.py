@@ -5,7 +5,8 @@ not rest on what the extractor failed to read. A document is listed as
 omitting a slot of an event it reports only when nothing in the whole
 document could be that slot's value:
 
-* ``when``: it states no date or time at all;
+* ``when``: it states no date or time at all (an undated report's "yesterday",
+  which cannot be placed on the calendar, still says when);
 * ``where``: never called omitted, since a report may tell the place without
   naming it ("at the office", "off the coast");
 * ``agent``, ``patient``: never called omitted, since a source that does not
@@ -65,7 +66,7 @@ class Silence:
                     v for v in (q.value, q.low, q.high) if v is not None
                 )
             doc = a.document.id
-            if any(t.type in DATED and t.value for t in a.times):
+            if any(t.type in DATED for t in a.times):  # "yesterday" unplaced still dates
                 self.dated.add(doc)
             for e in a.events:
                 self.kinds[doc] |= kind_keys(e.lemma)
