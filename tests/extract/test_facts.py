@@ -38,6 +38,7 @@ def slots(facts: list[FactMention]) -> dict[str, list[str]]:
             "count:injured",
             "9",
         ),
+        ("He shot three men, killing two and wounding a third, police said.", "count:injured", "1"),
         (
             "At least 12 people died after the ferry capsized in the Meghna river.",
             "count:killed",

@@ -92,6 +92,26 @@ def one_of_a_kind(ctx: FactContext) -> list[Quantity]:
                 ctx.analysis.document.id, start, end, ctx.text[start:end], 1.0, counted=noun.text
             )
         )
+    found.extend(one_more(ctx))
+    return found
+
+
+# "killing two and critically injuring a third": one more person, counted by the ordinal.
+NEXT_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def one_more(ctx: FactContext) -> list[Quantity]:
+    """ "Killing two and wounding a third": "a" and an ordinal as the object of a verb
+    count one person more (the role comes from the verb, as for any toll)."""
+    found = []
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in NEXT_ORDINALS or token.i == 0 or doc[token.i - 1].lower_ != "a":
+            continue
+        if token.dep_ not in ("dobj", "obj", "nsubjpass") or token.head.pos_ != "VERB":
+            continue
+        start, end = doc[token.i - 1].idx, token.idx + len(token)
+        found.append(Quantity(ctx.analysis.document.id, start, end, ctx.text[start:end], 1.0))
     return found
 
 
