@@ -464,3 +464,10 @@ def test_a_capital_m_glued_to_a_model_number_is_not_metres(nlp):
         "The laptop uses an Nvidia 7300M chip.",
     ):
         assert not [q for q in extract(nlp, text) if q.unit == "m"], text
+
+
+def test_a_hyphenated_noun_is_counted_by_its_last_word(nlp):
+    # "co-workers" is split at the hyphen and the parse may make "co" the counted head
+    q = only(extract(nlp, "The gunman shot three co-workers at the plant on Friday."), "three")
+    assert (q.value, q.counted) == (3, "workers")
+    assert q.text == "three co-workers"

@@ -19,6 +19,7 @@ from rashomon.extract.quantities.counted import (
     counted_after_of,
     counted_following,
     counted_text,
+    through_hyphen,
 )
 from rashomon.extract.quantities.filters import (
     is_age_before,
@@ -268,6 +269,8 @@ def build(ctx: DocContext, i: int) -> tuple[Found | None, int]:
         counted, found.end = of_noun, of_noun.i + 1
     elif found.unit is None:
         counted = counted_following(ctx, last_number.end - 1, found.end)
+        if counted is not None:
+            counted = through_hyphen(counted)
         if counted is not None and any(k in ctx.blocked for k in range(found.end, counted.i + 1)):
             counted = None
         if counted is not None:

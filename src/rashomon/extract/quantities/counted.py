@@ -28,6 +28,22 @@ _MAX_GAP = 5  # tokens allowed between the amount and its noun ("179 new aerial 
 _OF_STARTERS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
 
 
+def through_hyphen(token: Token) -> Token:
+    """The last word of a hyphenated noun: "co-workers" is counted as workers, not "co"
+    (the tokenizer splits it at the hyphen, and the parse may make "co" the head)."""
+    doc = token.doc
+    current = token
+    while (
+        current.i + 2 < len(doc)
+        and not current.whitespace_
+        and doc[current.i + 1].text == "-"
+        and not doc[current.i + 1].whitespace_
+        and doc[current.i + 2].is_alpha
+    ):
+        current = doc[current.i + 2]
+    return current
+
+
 def counted_text(token: Token) -> str:
     return token.text if token.pos_ == "PROPN" else token.lower_
 
