@@ -47,10 +47,9 @@ DERIVING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing",
 @lru_cache(maxsize=1)
 def known_verbs() -> frozenset[str]:
     """English verb lemmas from the packaged lemmatizer's index (WordNet-derived)."""
-    from rashomon.extract.nlp import load_nlp
+    from rashomon.extract.nlp import lemma_lookups
 
-    lemmatizer = load_nlp().get_pipe("lemmatizer")
-    table = lemmatizer.lookups.get_table("lemma_index")
+    table = lemma_lookups().get_table("lemma_index")
     return frozenset(table["verb"])
 
 
@@ -63,9 +62,9 @@ def _undouble(stem: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lemma_tables() -> tuple[dict, dict, dict]:
-    from rashomon.extract.nlp import load_nlp
+    from rashomon.extract.nlp import lemma_lookups
 
-    lookups = load_nlp().get_pipe("lemmatizer").lookups
+    lookups = lemma_lookups()
     return (
         lookups.get_table("lemma_exc"),
         lookups.get_table("lemma_rules"),
