@@ -74,9 +74,12 @@ def _compile(schema: Any) -> Check:
         names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if any(n not in TYPES for n in names):
             raise Unknown
-        type_tests: tuple[Check, ...] | None = tuple(TYPES[n] for n in names)
+        tests = [TYPES[n] for n in names]
+        type_test: Check | None = (
+            tests[0] if len(tests) == 1 else lambda v: any(test(v) for test in tests)
+        )
     else:
-        type_tests = None
+        type_test = None
     properties = {k: _compile(v) for k, v in schema.get("properties", {}).items()}
     required = frozenset(schema.get("required", ()))
     extra = schema.get("additionalProperties")
@@ -91,7 +94,7 @@ def _compile(schema: Any) -> Check:
     on_objects = bool(properties or required or additional is not None)
 
     def check(value: Any) -> bool:
-        if type_tests is not None and not any(test(value) for test in type_tests):
+        if type_test is not None and not type_test(value):
             return False
         if isinstance(value, dict):
             if on_objects:
@@ -116,6 +119,6 @@ def _compile(schema: Any) -> Check:
                 return False
         if enum is not None and not any(type(e) is type(value) and e == value for e in enum):
             return False
-        return all(test(value) for test in every)
+        return not every or all(test(value) for test in every)
 
     return check
