@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import random
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from rashomon.report.json_export import (
     quick_checks,
     validate_export,
 )
+from rashomon.report.jsontext import indented
 from rashomon.report.schema_check import compile_check
 
 EXAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -135,3 +137,17 @@ def test_a_schema_keyword_the_quick_check_does_not_know_leaves_it_to_jsonschema(
     assert compile_check({"type": "array", "uniqueItems": True}) is None
     assert compile_check({"properties": {"a": {"format": "date"}}}) is None
     assert compile_check({"type": "object", "required": ["a"]})({"a": 1})
+
+
+def test_the_export_text_is_what_json_dumps_writes(export):
+    odd = {
+        "a": [1.5, float("nan"), float("inf"), -float("inf"), True, None, {}, [], (1, 2), ()],
+        "keys": {7: 2, 2.5: 3, True: 1, False: 0, None: 3},
+        "s": 'é\u2028"\\\n\x01\ud800',
+        "n": [-0.0, 10**30, 1e-300],
+    }
+    for data in (export, odd):
+        for ascii_only in (False, True):
+            assert indented(data, ascii_only) == json.dumps(data, ensure_ascii=ascii_only, indent=1)
+    with pytest.raises(TypeError):
+        indented({"a": object()})

@@ -17,6 +17,7 @@ import jsonschema
 
 from rashomon.atomicfile import write_atomic
 from rashomon.model import Analysis, to_dict
+from rashomon.report.jsontext import indented
 from rashomon.report.schema_check import Check, compile_check
 
 
@@ -137,12 +138,13 @@ def schema_digest() -> str:
 
 def export_text(data: dict[str, Any]) -> str:
     """The export as JSON text, UTF-8 encodable: a lone surrogate in a string is
-    written as its ``\\udXXX`` escape rather than failing the whole export."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    written as its ``\\udXXX`` escape rather than failing the whole export.
+    The text of ``json.dumps(data, indent=1)``, built by :mod:`rashomon.report.jsontext`."""
+    text = indented(data, ensure_ascii=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return json.dumps(data, ensure_ascii=True, indent=1)
+        return indented(data, ensure_ascii=True)
     return text
 
 
