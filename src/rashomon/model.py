@@ -473,15 +473,38 @@ class Analysis:
     schema: str = SCHEMA_VERSION
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_dict(obj: Any) -> Any:
-    """A dataclass (or list of them) as plain JSON-ready data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """A dataclass (or list of them) as plain JSON-ready data.
+
+    Called on every item of the corpus for the store and for each export, so the
+    common types are told apart by ``type()`` and a dataclass's field names are
+    looked up once per class (:func:`_field_names`), not per object."""
+    cls = type(obj)
+    if cls in _PLAIN:
+        return obj
+    if cls is list:
+        return [to_dict(item) for item in obj]
+    if cls is dict:
+        return {key: to_dict(value) for key, value in obj.items()}
+    names = _field_names(cls)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, list):
         return [to_dict(item) for item in obj]
     if isinstance(obj, dict):
         return {key: to_dict(value) for key, value in obj.items()}
     return obj
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, in order; None for any other class."""
+    if dataclasses.is_dataclass(cls) and isinstance(cls, type):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
 
 
 @cache

@@ -7,7 +7,9 @@ would give the same results, so they are read back instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import gc
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,7 @@ from rashomon.store import Store
 if TYPE_CHECKING:  # linking is imported only when a run links
     from rashomon.link.blocks import Blocks
 
+YOUNG_OBJECTS = 20_000  # allocations between young collections while linking (default 700)
 LINKED_KEY = "linked"  # store meta: what the stored corpus results were made from
 
 
@@ -58,42 +61,65 @@ def link_and_export(
     state = stored_state(store)
     analyses = store.load_documents()
     clock.lap("store")
-    if store.get_meta(LINKED_KEY) == state:
-        analysis = store.load_analysis(analyses)
-        if exports and not exports_fresh(store, out, state):
-            export_stored(store, analysis, analyses, out, hooks, state)
-            clock.lap("export")
-        return analysis, analyses
-    store.set_meta(LINKED_KEY, None)  # until the new results are saved
-    errors = store.load_errors()
-    from rashomon.extract.events.derivation import new_forms, remember_forms
-    from rashomon.link.blocks import blocks_for
-    from rashomon.link.events.features import new_vectors, remember_vectors
-    from rashomon.link.framing import new_tones, remember_tones
+    with long_lived():  # the loaded documents stay out of the collector's scans
+        if store.get_meta(LINKED_KEY) == state:
+            analysis = store.load_analysis(analyses)
+            if exports and not exports_fresh(store, out, state):
+                export_stored(store, analysis, analyses, out, hooks, state)
+                clock.lap("export")
+            return analysis, analyses
+        store.set_meta(LINKED_KEY, None)  # until the new results are saved
+        errors = store.load_errors()
+        from rashomon.extract.events.derivation import new_forms, remember_forms
+        from rashomon.link.blocks import blocks_for
+        from rashomon.link.events.features import new_vectors, remember_vectors
+        from rashomon.link.framing import new_tones, remember_tones
 
-    stored_vectors, stored_tones = store.load_word_vectors(), store.load_sentence_tones()
-    stored_forms = store.load_lemma_forms()
-    remember_vectors(stored_vectors)
-    remember_tones(stored_tones)
-    remember_forms(stored_forms)
-    with blocks_for(scheduler, workers) as blocks:
-        analysis = link_documents(analyses, errors, store.load_duplicates(), hooks, blocks)
-    store.save_word_vectors(new_vectors(stored_vectors))
-    store.save_sentence_tones(new_tones(stored_tones))
-    store.save_lemma_forms(new_forms(stored_forms))
-    clock.lap("link")
-    hooks.on_stage("export", len(EXPORT_STEPS))
-    hooks.on_step("export", "store")
+        stored_vectors, stored_tones = store.load_word_vectors(), store.load_sentence_tones()
+        stored_forms = store.load_lemma_forms()
+        remember_vectors(stored_vectors)
+        remember_tones(stored_tones)
+        remember_forms(stored_forms)
+        with blocks_for(scheduler, workers) as blocks:
+            analysis = link_documents(analyses, errors, store.load_duplicates(), hooks, blocks)
+        store.save_word_vectors(new_vectors(stored_vectors))
+        store.save_sentence_tones(new_tones(stored_tones))
+        store.save_lemma_forms(new_forms(stored_forms))
+        clock.lap("link")
+        gc.freeze()  # and the linked results, which the exports only read
+        hooks.on_stage("export", len(EXPORT_STEPS))
+        hooks.on_step("export", "store")
+        try:
+            store.save_corpus(analysis)
+        except Exception as exc:
+            raise OutputError(f"{store.path}: cannot save the linked results ({exc})") from None
+        store.set_meta(LINKED_KEY, state)
+        hooks.on_advance("export", 1)
+        if exports:
+            export_stored(store, analysis, analyses, out, hooks, state)
+        clock.lap("export")
+        return analysis, analyses
+
+
+@contextlib.contextmanager
+def long_lived() -> Iterator[None]:
+    """Leave what the process holds now (the loaded documents, the modules) out of the
+    garbage collector's scans until the block ends (:func:`gc.freeze`).
+
+    Why: linking and the exports make millions of short-lived objects, and each
+    full collection they set off walked every stored document's findings again,
+    about a seventh of the linking and export time on 300 articles. Young objects
+    are also collected less often (every :data:`YOUNG_OBJECTS` allocations): almost
+    all are freed by reference counting, and the frequent passes found next to
+    nothing (peak memory unchanged). What was frozen is collectable again after."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
     try:
-        store.save_corpus(analysis)
-    except Exception as exc:
-        raise OutputError(f"{store.path}: cannot save the linked results ({exc})") from None
-    store.set_meta(LINKED_KEY, state)
-    hooks.on_advance("export", 1)
-    if exports:
-        export_stored(store, analysis, analyses, out, hooks, state)
-    clock.lap("export")
-    return analysis, analyses
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def link_documents(

@@ -26,6 +26,7 @@ or ``"local"``): Dask does the scheduling, retries and data movement.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -91,11 +92,16 @@ _warm: list[bool] = []
 
 
 def warm_up() -> None:
-    """Load every model once in this process, so no document's time budget pays for it."""
+    """Load every model once in this process, so no document's time budget pays for it.
+
+    What is loaded then lives as long as the process: it is left out of the
+    garbage collector's scans (:func:`gc.freeze`), which otherwise walk the
+    whole pipeline again at each full collection while documents are parsed."""
     if not _warm:
         from rashomon.extract.pipeline import extract_document
 
         extract_document(WARM_UP)
+        gc.freeze()
         _warm.append(True)
 
 

@@ -96,11 +96,13 @@ def new_tones(known: Mapping[str, float]) -> dict[str, float]:
 
 
 def _blank(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
-    """``text`` (starting at ``offset``) with the given spans replaced by spaces."""
+    """``text`` (starting at ``offset``) with the given spans replaced by spaces
+    (a slice at a time: it runs on every sentence of every framed source)."""
     chars = list(text)
     for start, end in spans:
-        for i in range(max(start, offset), min(end, offset + len(text))):
-            chars[i - offset] = " "
+        low, high = max(start, offset) - offset, min(end, offset + len(text)) - offset
+        if high > low:
+            chars[low:high] = " " * (high - low)
     return "".join(chars)
 
 

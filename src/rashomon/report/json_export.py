@@ -17,6 +17,8 @@ import jsonschema
 
 from rashomon.atomicfile import write_atomic
 from rashomon.model import Analysis, to_dict
+from rashomon.report.jsontext import indented
+from rashomon.report.schema_check import Check, compile_check
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +62,25 @@ def export_validator() -> jsonschema.protocols.Validator:
     return jsonschema.validators.validator_for(schema)(inline_refs(schema))
 
 
+@lru_cache(maxsize=1)
+def quick_checks() -> tuple[Check | None, dict[str, Check | None]]:
+    """The schema's quick check (:mod:`rashomon.report.schema_check`): for the whole
+    export, and for an item of each top-level array."""
+    schema = export_validator().schema
+    arrays = {
+        key: compile_check(node["items"])
+        for key, node in schema["properties"].items()
+        if node.get("type") == "array" and "items" in node
+    }
+    return compile_check(schema), arrays
+
+
+def _is_valid(validator: jsonschema.protocols.Validator, quick: Check | None, data: Any) -> bool:
+    """The validator's verdict; the quick check answers first when it says valid
+    (it is at least as strict), so jsonschema runs only on data it doubts."""
+    return (quick is not None and quick(data)) or validator.is_valid(data)
+
+
 def validate_export(data: dict[str, Any], known: set[str] | None = None) -> set[str]:
     """Raise ``jsonschema.ValidationError`` when ``data`` does not fit the schema;
     return the digests of its items (see :func:`item_digests`).
@@ -71,19 +92,21 @@ def validate_export(data: dict[str, Any], known: set[str] | None = None) -> set[
     document to a large store validates only the items that changed: the
     export's top level, then each new item against its array's item schema."""
     validator = export_validator()
+    whole, per_item = quick_checks()
     digests = item_digests(data)
     if known is None or not digests.keys() <= set(validator.schema["properties"]):
-        if not validator.is_valid(data):  # one pass when valid; the best error only when not
+        if not _is_valid(validator, whole, data):  # the best error only when not valid
             raise jsonschema.exceptions.best_match(validator.iter_errors(data))
         return {d for per_key in digests.values() for d in per_key}
     shell = {k: ([] if k in digests else v) for k, v in data.items()}
-    if not validator.is_valid(shell):
+    if not _is_valid(validator, whole, shell):
         raise jsonschema.exceptions.best_match(validator.iter_errors(shell))
     for key, per_key in digests.items():
         items_schema = validator.schema["properties"][key]["items"]
         item_validator = validator.evolve(schema=items_schema)
+        quick = per_item.get(key)
         for item, digest in zip(data[key], per_key, strict=True):
-            if digest not in known and not item_validator.is_valid(item):
+            if digest not in known and not _is_valid(item_validator, quick, item):
                 raise jsonschema.exceptions.best_match(item_validator.iter_errors(item))
     return {d for per_key in digests.values() for d in per_key}
 
@@ -115,12 +138,13 @@ def schema_digest() -> str:
 
 def export_text(data: dict[str, Any]) -> str:
     """The export as JSON text, UTF-8 encodable: a lone surrogate in a string is
-    written as its ``\\udXXX`` escape rather than failing the whole export."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    written as its ``\\udXXX`` escape rather than failing the whole export.
+    The text of ``json.dumps(data, indent=1)``, built by :mod:`rashomon.report.jsontext`."""
+    text = indented(data, ensure_ascii=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return json.dumps(data, ensure_ascii=True, indent=1)
+        return indented(data, ensure_ascii=True)
     return text
 
 

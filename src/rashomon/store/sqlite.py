@@ -19,6 +19,7 @@ import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +95,20 @@ def _to_sql(field: dataclasses.Field[Any], value: Any) -> Any:
     return storable(value) if isinstance(value, str) else value
 
 
-def _from_sql(field: dataclasses.Field[Any], value: Any) -> Any:
-    if _is_list(field):
-        return json.loads(value) if value else []
-    if "bool" in str(field.type) and value is not None:
-        return bool(value)
-    return value
+def _is_bool(field: dataclasses.Field[Any]) -> bool:
+    return "bool" in str(field.type)
+
+
+@cache
+def _column_kinds(cls: type) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The positions of a finding table's list columns (JSON text) and of its
+    bool columns, worked out once per class: :meth:`Store.load_documents`
+    converts every row of every document with them (a list column holds
+    JSON, empty for none; a bool column 0/1 or NULL)."""
+    fields = dataclasses.fields(cls)
+    lists = tuple(i for i, f in enumerate(fields) if _is_list(f))
+    bools = tuple(i for i, f in enumerate(fields) if not _is_list(f) and _is_bool(f))
+    return lists, bools
 
 
 def _text(value: str | None) -> str | None:
@@ -219,13 +228,18 @@ class Store:
             )
             analyses[row[0]] = DocumentAnalysis(document=document, words=row[8] or 0)
         for table, (cls, attribute) in FINDING_TABLES.items():
-            fields = dataclasses.fields(cls)
+            lists, bools = _column_kinds(cls)
             query = f"SELECT {column_list(cls)} FROM {table} ORDER BY doc, start"
             for row in self.db.execute(query):
                 analysis = analyses.get(row[0])
                 if analysis is None:
                     continue
-                values = [_from_sql(f, v) for f, v in zip(fields, row, strict=True)]
+                values = list(row)
+                for i in lists:
+                    values[i] = json.loads(values[i]) if values[i] else []
+                for i in bools:
+                    if values[i] is not None:
+                        values[i] = bool(values[i])
                 getattr(analysis, attribute).append(cls(*values))
         return list(analyses.values())
 

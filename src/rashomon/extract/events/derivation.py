@@ -47,10 +47,9 @@ DERIVING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing",
 @lru_cache(maxsize=1)
 def known_verbs() -> frozenset[str]:
     """English verb lemmas from the packaged lemmatizer's index (WordNet-derived)."""
-    from rashomon.extract.nlp import load_nlp
+    from rashomon.extract.nlp import lemma_lookups
 
-    lemmatizer = load_nlp().get_pipe("lemmatizer")
-    table = lemmatizer.lookups.get_table("lemma_index")
+    table = lemma_lookups().get_table("lemma_index")
     return frozenset(table["verb"])
 
 
@@ -61,15 +60,24 @@ def _undouble(stem: str) -> str:
     return stem
 
 
+RULE_POS = ("verb", "noun", "adj")  # the parts of speech :func:`rule_forms` asks for
+
+
 @lru_cache(maxsize=1)
 def _lemma_tables() -> tuple[dict, dict, dict]:
-    from rashomon.extract.nlp import load_nlp
+    """The lemmatizer's exceptions, rules and index for :data:`RULE_POS`, as plain
+    dicts, each index a set: the tables hold the index as lists (57,000 nouns),
+    and :func:`rule_forms` asks whether a candidate is in it for every rule."""
+    from rashomon.extract.nlp import lemma_lookups
 
-    lookups = load_nlp().get_pipe("lemmatizer").lookups
+    lookups = lemma_lookups()
+    exceptions, rules, index = (
+        lookups.get_table(name) for name in ("lemma_exc", "lemma_rules", "lemma_index")
+    )
     return (
-        lookups.get_table("lemma_exc"),
-        lookups.get_table("lemma_rules"),
-        lookups.get_table("lemma_index"),
+        {pos: exceptions[pos] for pos in RULE_POS},
+        {pos: rules[pos] for pos in RULE_POS},
+        {pos: frozenset(index[pos]) for pos in RULE_POS},
     )
 
 

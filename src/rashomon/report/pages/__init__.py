@@ -27,6 +27,10 @@ class PageContext:
     # server, the whole of report.html): entity timelines share most events.
     # Read-only: what a page returns is made from them, never a part of them.
     event_models: dict[str, Event] = field(default_factory=dict)
+    # Framing items by target, decoded once per context: an entity's framing (one
+    # of the largest items) is read again for every event it takes part in.
+    # Read-only, like ``event_models``.
+    framings: dict[str, dict[str, Any] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, db: sqlite3.Connection) -> PageContext:
@@ -49,9 +53,13 @@ class PageContext:
         return queries.items(self.db, rows)
 
     def framing(self, target: str) -> dict[str, Any] | None:
-        rowid = self.index.framing.get(target)
-        found = queries.items(self.db, [rowid]) if rowid is not None else []
-        return found[0] if found else None
+        """The framing item of an entity or event, shared by the pages of this
+        context: read it, never change it."""
+        if target not in self.framings:
+            rowid = self.index.framing.get(target)
+            found = queries.items(self.db, [rowid]) if rowid is not None else []
+            self.framings[target] = found[0] if found else None
+        return self.framings[target]
 
 
 def page_window(total: int, offset: int, limit: int) -> dict[str, int]:

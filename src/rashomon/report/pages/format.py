@@ -8,6 +8,7 @@ USD", "40–60 fighters", "at least 50,000 refugees", "1 March 2008".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -101,9 +102,11 @@ def time_label(t: dict[str, Any]) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def file_name(source: str | None) -> str | None:
     """The file a document was read from, without its folders: what a user recognises
-    when a page states no outlet and no title ("23_23ecb_1.txt", not "dfc66dc58d232")."""
+    when a page states no outlet and no title ("23_23ecb_1.txt", not "dfc66dc58d232").
+    Kept per source: the report labels each source on every page that cites it."""
     return PurePath(source).name or None if source else None
 
 
