@@ -95,3 +95,17 @@ def test_a_byline_three_lines_from_the_headline_and_the_article_gives_no_date():
     assert far.published is None
     near = clean_text(f"{HEADLINE}\n\n{byline}\n\n{below}\n\n{LEDE}\n\n{MORE}\n").meta
     assert near.published == "2021-03-03"
+
+
+def test_a_line_with_the_update_and_the_first_publication_gives_the_first():
+    """A line that prints both when the page was first published and when it was last
+    changed: the update is not the publication, the other date is, whether it comes
+    first unlabelled or after the update as "Original"."""
+    page = f"{HEADLINE}\n\n{{line}}\n\n{LEDE}\n\n{MORE}\n"
+    modified = "Wed 3 Mar 2021 09.15 GMT Last modified on Fri 5 Mar 2021 16.02 GMT"
+    assert clean_text(page.format(line=modified)).meta.published == "2021-03-03T09:15"
+    original = "Updated March 5, 2021 4:02 PM ET / Original March 3, 2021 9:15 AM ET"
+    assert clean_text(page.format(line=original)).meta.published == "2021-03-03T09:15"
+    # the update alone still stands in when nothing says when the page first appeared
+    alone = clean_text(page.format(line="Updated March 5, 2021 4:02 PM ET")).meta
+    assert alone.published == "2021-03-05T16:02"

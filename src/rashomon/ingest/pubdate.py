@@ -63,13 +63,36 @@ def date_candidates(
         if block.line.n_words > DATE_LINE_MAX_WORDS or block.kind == body.PROSE:
             continue
         previous = next((b.text for b in reversed(blocks[max(0, i - 3) : i]) if b.text), None)
+        line = []
         for found in find_dates(block.text):
             if english and found.day_first_guess:
                 continue
             role = date_role(block.text, found, previous)
             if found.iso[:10] > latest:
                 role = "other"  # a publication date is never in the future ("Contract until")
-            out.append((i, found, role))
+            line.append((i, found, role))
+        out.extend(first_of_update_line(block.text, line))
+    return out
+
+
+ORIGINAL_RE = re.compile(r"\b(?:original(?:ly)?|first)\s?:?\s?$", re.I)
+
+
+def first_of_update_line(text: str, line: list[tuple]) -> list[tuple]:
+    """The dates of one line, where a line that prints the article's "Updated" date
+    and another date gives the other as the publication: "Mon 3 Mar 2021 09.15 GMT
+    Last modified on Fri 5 Mar 2021 16.02 GMT", "Updated March 5 / Original March 3".
+    Unlabelled before the update, or labelled "Original", it is the day the page
+    first appeared; the update is only when it last changed."""
+    updates = [found for _, found, role in line if role == "updated"]
+    if not updates:
+        return line
+    out = []
+    for i, found, role in line:
+        head = text[max(0, found.start - 12) : found.start]
+        if role is None and found.end <= updates[0].start or ORIGINAL_RE.search(head):
+            role = "published"
+        out.append((i, found, role))
     return out
 
 
