@@ -8,8 +8,9 @@ the page shows are something else (a masthead's "today" above the menu, a
 teaser's stamp in a list of teasers, another article's "Next"/"Related" date,
 a date beside a byline that menus or text part from the article) are refused,
 and two date lines of different days with nothing to tell them apart give no
-date: a wrong date shifts every relative date of a source, a missing one does
-not.
+date, nor do a byline's date and a date line that disagree, or a date later than
+the article's own "Updated" stamp (a page is not updated before it is published):
+a wrong date shifts every relative date of a source, a missing one does not.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ RAW_NEAR = 12  # blocks of any kind between them
 # byline or its first paragraph, at most this many lines a reader reads between them
 # (a kicker, a standfirst); one further off is a teaser's or a sidebar's.
 DATE_LINE_NEAR = 2
+# A byline's date is the article's when the byline is printed next to the headline or
+# the first paragraph, a standfirst or a picture's caption between at most; one further
+# off (NEAR still lets it find the header) is as often a teaser's or an author box's.
+BYLINE_DATE_NEAR = 2
 BARE_DATE_WORDS = 8  # words beside the date on a date line (a time, a label, the site)
 TEASER_DATES = 3  # bare date lines in one head zone that make it a list of teasers
 # A teaser's time stamp without a full date ("Monday 10:00PM", "3 hours ago"): it
@@ -58,13 +63,36 @@ def date_candidates(
         if block.line.n_words > DATE_LINE_MAX_WORDS or block.kind == body.PROSE:
             continue
         previous = next((b.text for b in reversed(blocks[max(0, i - 3) : i]) if b.text), None)
+        line = []
         for found in find_dates(block.text):
             if english and found.day_first_guess:
                 continue
             role = date_role(block.text, found, previous)
             if found.iso[:10] > latest:
                 role = "other"  # a publication date is never in the future ("Contract until")
-            out.append((i, found, role))
+            line.append((i, found, role))
+        out.extend(first_of_update_line(block.text, line))
+    return out
+
+
+ORIGINAL_RE = re.compile(r"\b(?:original(?:ly)?|first)\s?:?\s?$", re.I)
+
+
+def first_of_update_line(text: str, line: list[tuple]) -> list[tuple]:
+    """The dates of one line, where a line that prints the article's "Updated" date
+    and another date gives the other as the publication: "Mon 3 Mar 2021 09.15 GMT
+    Last modified on Fri 5 Mar 2021 16.02 GMT", "Updated March 5 / Original March 3".
+    Unlabelled before the update, or labelled "Original", it is the day the page
+    first appeared; the update is only when it last changed."""
+    updates = [found for _, found, role in line if role == "updated"]
+    if not updates:
+        return line
+    out = []
+    for i, found, role in line:
+        head = text[max(0, found.start - 12) : found.start]
+        if role is None and found.end <= updates[0].start or ORIGINAL_RE.search(head):
+            role = "published"
+        out.append((i, found, role))
     return out
 
 
@@ -161,8 +189,8 @@ def pick_date(
             # itself, an anchor) is a teaser's or a comment's, and so is one that a run
             # of menu entries or teasers (not counted by ``distance``) parts from them:
             # its date says nothing about the article
-            if beside(blocks, i, heads):
-                near = min(distance(blocks, i, a) for a in heads)
+            near = min(distance(blocks, i, a) for a in heads)
+            if beside(blocks, i, heads) and near <= BYLINE_DATE_NEAR:
                 ranked.append((1, near, i, found, "byline", 0.9))
         elif (
             near <= DATE_LINE_NEAR
@@ -182,7 +210,48 @@ def pick_date(
         # two labels, two bylines or two date lines of different days beside the header:
         # nothing says which is the article's own (the other is a teaser's, a comment's)
         return None
+    if rank in UNLABELLED and unlabelled_conflict(
+        blocks, dates, bylines, ranked, title_at, body_start
+    ):
+        return None
+    if updated_before(found, ranked):
+        return None
     return i, found, method, confidence
+
+
+UNLABELLED = (1, 2)  # the ranks of a byline's date and a bare date line: no label says what
+
+
+def unlabelled_conflict(
+    blocks: Sequence[Block],
+    dates: list[tuple],
+    bylines: dict[int, tuple[str, str]],
+    ranked: Sequence[tuple],
+    title_at: int,
+    body_start: int,
+) -> bool:
+    """Whether the header shows two unlabelled dates of different days: a byline's
+    and a date line's beside the head, or any two date lines printed between the
+    headline and the first paragraph (however many lines part them, they are the
+    header's). No label says which is the article's, and a byline beats a date line
+    only by habit, not by evidence: the other may be the teaser's, the comment's or
+    the event's, and so may this one. Precision first: no date."""
+    days = {r[3].iso[:10] for r in ranked if r[0] in UNLABELLED}
+    lo, hi = sorted((title_at, body_start))
+    days |= {
+        found.iso[:10]
+        for j, found, role in dates
+        if role is None and lo < j < hi and (j in bylines or is_bare(blocks[j].text, found))
+    }
+    return len(days) > 1
+
+
+def updated_before(found: FoundDate, ranked: Sequence[tuple]) -> bool:
+    """Whether an "Updated" date beside the head is a day earlier than ``found``:
+    a page is never updated before it is published, so ``found`` is not the article's
+    publication (a masthead's "today", a later teaser's stamp) and the update says
+    only that the article is older than it."""
+    return any(r[0] == 3 and r[3].iso[:10] < found.iso[:10] for r in ranked)
 
 
 def teaser_zone(blocks: Sequence[Block], zone: Sequence[int], bare: set[int]) -> bool:
