@@ -207,8 +207,8 @@ class FactMention:
     ("police", "Reuters"), ``quoted`` whether the value sits inside a direct
     quotation, ``hedged`` whether the source marks it as uncertain ("reportedly",
     "may have"), ``revised`` whether it is given as an update ("rose to five"),
-    ``superseded`` whether it is told as an earlier, since replaced figure ("local news
-    originally reported two dead"),
+    ``superseded`` whether it is told as an earlier, since replaced figure ("early reports
+    said four dead"),
     ``scope`` the place a toll is told for ("nine died in Dunmore district": a
     part of a disaster's toll, not a rival figure).
     """
@@ -230,7 +230,7 @@ class FactMention:
     hedged: bool = False
     quoted: bool = False
     revised: bool = False  # given as an update of an earlier figure ("rose to five")
-    superseded: bool = False  # told as an earlier figure ("initially reported two dead")
+    superseded: bool = False  # told as an earlier figure ("early reports said four dead")
     scope: str | None = None  # a toll's own place, lowercased ("dunmore district")
     attribution: str | None = None
     attribution_start: int | None = None

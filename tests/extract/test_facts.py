@@ -45,9 +45,9 @@ def slots(facts: list[FactMention]) -> dict[str, list[str]]:
             ">=12",
         ),
         (
-            "Police arrested 23 suspected pirates in the Gulf of Aden on Saturday.",
+            "Police arrested 17 suspected smugglers near the Kessa border post on Saturday.",
             "count:arrested",
-            "23",
+            "17",
         ),
         (
             "The navy took 23 pirates into custody after a brief exchange of fire.",
@@ -120,27 +120,27 @@ def test_when_is_the_date_tied_to_the_trigger_not_a_dateline_or_a_modifier() -> 
     found = slots(facts_of("Police arrested the suspect on Wednesday, a day after the attack."))
     assert found["when"] == ["2019-02-27"]
     assert "when" not in slots(facts_of("He opened fire at a Christmas party in the office."))
-    dateline = "Suspect held after shooting\nApril 10, 2007 7:07AM\nPolice arrested a man."
-    assert all(f.text != "April 10, 2007" for f in facts_of(dateline))
+    dateline = "Suspect held after shooting\nMarch 3, 2011 9:14AM\nPolice arrested a man."
+    assert all(f.text != "March 3, 2011" for f in facts_of(dateline))
 
 
 def test_agent_patient_and_place_are_named_arguments() -> None:
     found = slots(facts_of("Israeli troops killed Ahmed Yassin in Gaza City on Monday."))
     assert "Ahmed Yassin" in found["patient"]
     assert "Gaza City" in found["where"]
-    # "the Indian navy": the actor is the navy, not India
-    assert "agent" not in slots(facts_of("The Indian navy captured the pirates on Saturday."))
+    # "the Greek coast guard": the actor is the coast guard, not Greece
+    assert "agent" not in slots(facts_of("The Greek coast guard seized the trawler on Saturday."))
     # the one who died was acted on, not an actor
     assert "John Smith" in slots(facts_of("John Smith died in the crash on Monday."))["patient"]
 
 
 def test_a_headline_passive_makes_its_subject_the_one_acted_on() -> None:
     for headline in (
-        "Chargers' Jackson arrested on suspicion of DUI",
-        "Jackson arrested on DUI charge",
+        "Lakers' Brennan arrested on suspicion of DUI",
+        "Brennan arrested on DUI charge",
     ):
         found = slots(facts_of(headline))
-        assert found.get("patient") == ["Jackson"] and "agent" not in found, (headline, found)
+        assert found.get("patient") == ["Brennan"] and "agent" not in found, (headline, found)
     # an active verb with its object keeps its actor
     assert "Smith" in slots(facts_of("Smith killed his wife on Monday."))["agent"]
 
@@ -283,14 +283,14 @@ def test_a_toll_keeps_the_place_it_is_told_for(sentence: str, scope: str | None)
     ("sentence", "slot", "trigger"),
     [
         (
-            "Maria Lopez, 61, was crossing Elm Street with her husband when she was struck "
+            "Maria Lopez, 61, was crossing Elm Street at a bus stop when she was struck "
             "by a pickup truck on Thursday evening.",
             "patient",
             "struck",
         ),
         ("Tom Reed was driving home when he hit a cyclist on Elm Street.", "agent", "hit"),
         (
-            "Anna Grey had just parked her car and was walking toward the library when she "
+            "Anna Grey had locked her bicycle and was heading into the library when she "
             "was struck by a van.",
             "patient",
             "struck",
@@ -325,10 +325,10 @@ def test_the_day_of_the_happening_is_still_read() -> None:
 
 
 def test_by_after_an_active_verb_names_no_actor() -> None:
-    # "have stood by Israel": a perfect, not a passive; Israel is stood by, not acting
+    # "stood by the cooperative": an active verb; the cooperative is stood by, not acting
     sentence = (
-        '"It is disappointing to those of us who have stood by Israel for decades," '
-        "Senator Mark Dale said."
+        "Farmers who have stood by the Lakeside Cooperative for years feel let down, "
+        "council member Mark Dale said."
     )
     assert "agent" not in slots(facts_of(sentence)), facts_of(sentence)
     passive = facts_of("The officer was struck by Tom Reed on Elm Street on Friday.")
@@ -338,7 +338,7 @@ def test_by_after_an_active_verb_names_no_actor() -> None:
 @pytest.mark.parametrize(
     ("sentence", "superseded"),
     [
-        ("Local television initially reported that two of the three victims died.", True),
+        ("Early reports said four of the six passengers were killed.", True),
         ("Earlier reports said five people were killed in the fire.", True),
         ("Police said five people were killed in the fire.", False),
     ],

@@ -2,8 +2,8 @@
 thing differently.
 
 Written for these tests: two reports of a coach's firing that both tell the new
-interim coach's career; "has spent 19 seasons with the team" and "spent four seasons
-as its director" are two facts about him, not one told twice.
+interim coach's career; "has worked 11 seasons with the team" and "worked three
+seasons as its scout" are two facts about him, not one told twice.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from link.test_facts import analyse
 FIRST = (
     "The Hawks fired head coach Lyle Brant on Saturday after a 9-14 start, the team "
     "said.\n\n"
-    "Assistant general manager Tony Marsh will take over as interim coach. Marsh has spent "
-    "19 seasons with the Hawks and was promoted to assistant general manager in 2003."
+    "Assistant general manager Tony Marsh will take over as interim coach. Marsh has worked "
+    "11 seasons with the Hawks and became assistant general manager in 2015."
 )
 SECOND = (
     "The Hawks fired head coach Lyle Brant on Saturday, ending a season that began with "
     "nine wins in 23 games.\n\n"
-    "Tony Marsh, the assistant general manager, replaces him. Before that, Marsh spent four "
-    "seasons as the Hawks' director of player personnel."
+    "Tony Marsh, the assistant general manager, replaces him. Before that, Marsh worked three "
+    "seasons as the Hawks' chief scout."
 )
 
 
@@ -42,8 +42,7 @@ def test_the_same_thing_counted_differently_is_not_one_fact() -> None:
 
 def test_the_same_count_still_agrees() -> None:
     second = SECOND.replace(
-        "spent four seasons as the Hawks' director of player personnel",
-        "has spent 19 seasons with the Hawks",
+        "worked three seasons as the Hawks' chief scout", "has worked 11 seasons with the Hawks"
     )
     analysis = analyse(FIRST, second)
     assert any(any("Marsh" in t for t in texts) for _, texts in _agreed_names(analysis)), (

@@ -1,6 +1,6 @@
 """A figure a report tells as an earlier one, since replaced, is never a dispute.
 
-Written for these tests in the way reports of a shooting correct an early toll. When
+Written for these tests in the way reports of a bus crash correct an early toll. When
 one report tells the earlier figure and the figure now together, that is a revision;
 when the earlier figure stands in one report and the figure now in another, they may
 be two happenings, and the pair is held back with its reason.
@@ -11,19 +11,17 @@ from __future__ import annotations
 from link.test_facts import analyse
 
 CORRECTING = (
-    "A gunman opened fire at an accounting office on Elm Street in Fairview on Monday, "
-    "police said.\n\n"
-    "Local television initially reported that two of the three victims died. Police later "
-    "said one victim died at the office and two were wounded."
+    "A bus overturned on Route 9 near Dunmore on Monday, police said.\n\n"
+    "Early reports said four of the six passengers were killed. Police later said one "
+    "passenger died at the scene and five were injured."
 )
 RECALLING = (
-    "A gunman opened fire at an accounting office on Elm Street in Fairview on Monday, "
-    "police said.\n\n"
-    "Local television initially reported that two of the three victims died."
+    "A bus overturned on Route 9 near Dunmore on Monday, police said.\n\n"
+    "Early reports said four of the six passengers were killed."
 )
 LATER = (
-    "One person was killed and two were injured when a gunman opened fire at an "
-    "accounting office on Elm Street in Fairview on Monday, police said."
+    "One passenger was killed and five were injured when a bus overturned on Route 9 near "
+    "Dunmore on Monday, police said."
 )
 
 
@@ -37,7 +35,7 @@ def _killed(analysis) -> tuple[list[tuple[str, str, str]], set[str]]:
 
 def test_an_early_toll_told_with_the_toll_now_is_a_revision() -> None:
     conflicts, _ = _killed(analyse(CORRECTING, LATER))
-    assert ("revision", ">=2", "1") in conflicts, conflicts
+    assert ("revision", ">=4", "1") in conflicts, conflicts
     assert not [c for c in conflicts if c[0] == "dispute"], conflicts
 
 

@@ -1,7 +1,7 @@
 """A report's smaller toll, beside a larger one it also gives, counts a part.
 
 Written for these tests the way a wire report tells a quake: the whole toll and one
-school's dead, the main shock and an aftershock. The part is not set against another
+warehouse's dead, the main shock and an aftershock. The part is not set against another
 report's whole; the two wholes still are.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 from link.test_facts import analyse, disputed
 
 WIRE = (
-    "A magnitude 6.2 earthquake struck Lowland province on Wednesday, killing 24 people, "
+    "A magnitude 6.2 earthquake struck Lowland province on Wednesday, killing 31 people, "
     "officials said.\n\n"
-    "Five children were killed when the roof of their school collapsed, a teacher said.\n\n"
+    "Five workers were killed when a warehouse roof fell in, a foreman said.\n\n"
     "A magnitude 5.1 aftershock rattled the province on Wednesday evening."
 )
 LOCAL = (
@@ -48,7 +48,7 @@ def test_a_part_of_the_toll_is_not_set_against_another_reports_whole() -> None:
 
 def test_the_two_wholes_are_still_disputed() -> None:
     analysis = analyse(WIRE, LOCAL)
-    assert frozenset({"24", "12"}) in _pairs(analysis, "count:killed", "dispute"), [
+    assert frozenset({"31", "12"}) in _pairs(analysis, "count:killed", "dispute"), [
         ([v.label for v in f.values], f.held_back) for f in disputed(analysis)
     ]
 

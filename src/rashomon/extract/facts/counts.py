@@ -1,7 +1,7 @@
 """Counted facts: how many were killed, injured, arrested; how much money, how many shots.
 
 A quantity becomes a fact when the parse ties it to an event: it is the
-object or passive subject of an event verb ("killed five people", "23 pirates
+object or passive subject of an event verb ("killed five people", "17 smugglers
 were arrested"), the subject of a verb whose subject is what is counted ("two
 people died"), a role noun or adjective ("five deaths", "nine injured"), or
 the value of a toll ("the death toll rose to 7"). The role comes from

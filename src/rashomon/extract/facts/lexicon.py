@@ -1,6 +1,6 @@
 """Word tables for facts: which words name a counted role, a revision, a hedge.
 
-Why tables: whether "23 pirates" are *arrested* or *killed* depends on the verb
+Why tables: whether "17 smugglers" are *arrested* or *killed* depends on the verb
 or noun that governs them ("nabbed", "took into custody", "the death toll"),
 and news uses a small, stable vocabulary for each role. The tables are data,
 read by :mod:`counts`; a new wording is a new word here, not new logic.
@@ -36,7 +36,7 @@ ROLE_VERBS: dict[str, frozenset[str]] = {
 OBJECT_RESTRICTED = {"claim": words("life lives"), "seize": words("hostage people person")}
 
 # What can be killed, injured or arrested: people. A counted noun must name people
-# ("23 pirates", "five civilians", "12 Somalis") for a role verb to count it: "three
+# ("17 smugglers", "five civilians", "12 Somalis") for a role verb to count it: "three
 # boats were captured" counts boats, not arrests. Agent nouns ("-er", "-ist", "-ian",
 # "-ant", "-ent") and demonyms (proper nouns) name people too.
 PERSON_NOUNS = words(
@@ -151,8 +151,8 @@ INCREMENT_WORDS = words("another more additional other further extra")
 REVISION_VERBS = words("rise climb increase jump grow reach swell mount revise update raise")
 REVISION_ADVERBS = words("now later since subsequently")
 REVISION_FROM = words("from")  # "rose from 3 to 5": the "from" value is the earlier one
-# A figure told as an earlier one, since replaced: "local news originally reported two
-# dead", "initial reports said five", "police had earlier put the toll at three".
+# A figure told as an earlier one, since replaced: "early reports said four dead",
+# "a radio station initially reported six", "police had earlier put the toll at three".
 SUPERSEDED = re.compile(
     r"\b(?:originally|initially|earlier|previously|first)\s+(?:reported|said|put|gave|"
     r"estimated|counted|stated|told)\b|\b(?:earlier|initial|first|previous|early)\s+"

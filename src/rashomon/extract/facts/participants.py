@@ -56,7 +56,7 @@ def _add(
 
 
 # Verbs that take their person as object: with a subject and no object, no auxiliary
-# ("Chargers' Jackson arrested on suspicion of DUI", tagged as a simple past), the
+# ("Rovers' Dale arrested on suspicion of theft", tagged as a simple past), the
 # sentence is a headline's passive.
 ACTED_ON = frozenset(
     "arrest charge indict detain nominate appoint sentence convict jail capture injure "
@@ -67,7 +67,7 @@ ACTED_ON = frozenset(
 def _passive(trigger: Token) -> bool:
     """A passive verb ("was struck by"), or an event noun ("the arrest by police"): its
     "by" phrase names who acted. After an active verb it does not ("those who have
-    stood by Israel", "drove by the school")."""
+    stood by the cooperative", "drove by the school")."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return True
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) or (
@@ -76,7 +76,7 @@ def _passive(trigger: Token) -> bool:
 
 
 def _headline_passive(trigger: Token) -> bool:
-    """ "Jackson arrested on DUI charge": a past participle with a subject and no
+    """ "Dale arrested on theft charge": a past participle with a subject and no
     auxiliary is a headline's passive; its subject was acted on. A past tense of a verb
     that needs its person as object, with no object and no auxiliary, reads the same."""
     if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):

@@ -2,7 +2,7 @@
 
 A written "one" ("one victim died"; the extractor leaves it out, being more
 often a pronoun), none ("no one was hurt", "there were no injuries"), and a part
-of a group that undergoes the event ("two of the three victims died": at least
+of a group that undergoes the event ("two of the four passengers died": at least
 two). Hand-written over spaCy's dependency parse: no library reads tolls.
 """
 

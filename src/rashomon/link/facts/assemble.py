@@ -58,7 +58,7 @@ def value_key(fact: FactMention, key_to_entity: Mapping[tuple[str, str], str]) -
 
 def _label(slot: str, value: str, facts: list[FactMention], index: CorpusIndex) -> str:
     """The value as people read it: a name, a date in words, a figure as the sources
-    wrote it most often ("about 200 feet", "23 pirates")."""
+    wrote it most often ("about 200 feet", "17 smugglers")."""
     if slot_kind(slot) in NAME_SLOTS:
         return index.entity_names.get(value, value)
     if slot == "when":

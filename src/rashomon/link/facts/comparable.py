@@ -169,7 +169,7 @@ def people_named(fact: FactMention, index: CorpusIndex) -> set[str]:
     return {e for e in named if index.entity_types.get(e) == "PERSON"}
 
 
-# "19 seasons", "four seasons", "2,000 troops": a figure and the word it counts.
+# "11 seasons", "three seasons", "2,000 troops": a figure and the word it counts.
 COUNTED = re.compile(r"\b(\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+([a-z]{3,})\b", re.IGNORECASE)
 
 
@@ -184,7 +184,7 @@ def counted_figures(fact: FactMention, index: CorpusIndex) -> dict[str, set[str]
 
 
 def other_figures(fa: FactMention, fb: FactMention, index: CorpusIndex) -> bool:
-    """The two sentences count the same thing differently ("has spent 19 seasons with the
-    team" / "spent four seasons as its director"): two facts about one person, not one."""
+    """The two sentences count the same thing differently ("has worked 11 seasons with the
+    team" / "worked three seasons as its scout"): two facts about one person, not one."""
     a, b = counted_figures(fa, index), counted_figures(fb, index)
     return any(not (a[noun] & b[noun]) for noun in a.keys() & b.keys())

@@ -268,8 +268,8 @@ def event_of(fact: FactMention, index: CorpusIndex) -> str | None:
     if own in index.happening:
         return own
     if fact.slot in EVENT_SLOTS:
-        # who acted and who was acted on are roles of their own event word: "Johnson was
-        # walking ... when she was struck" makes her the walker, not the driver
+        # who acted and who was acted on are roles of their own event word: "Lopez was
+        # crossing ... when she was struck" makes her the walker, not the driver
         return None
     candidates = [
         c

@@ -62,10 +62,10 @@ def coexist(slot: str, a: Side, b: Side, sides: list[Side]) -> bool:
 
 def superseded_revision(slot: str, a: Side, b: Side) -> Verdict | None:
     """A revision told by a report's own words: one value only ever given as an earlier
-    figure ("initial reports said no one was killed"), the other as the figure now, both
+    figure ("early reports said four were killed"), the other as the figure now, both
     in one report within a few sentences ("..., but officials later said seven died"):
     the report itself tells the change. Told in two reports, the earlier figure may be
-    of another happening (a bombing the day before), so the pair is only held back: it
+    of another happening (another crash the day before), so the pair is only held back: it
     is never a dispute, the source having said the figure was replaced."""
     if slot_kind(slot) != "count" or compatible(slot, a, b) is not False:
         return None
