@@ -86,7 +86,7 @@ def superseded_revision(slot: str, a: Side, b: Side) -> Verdict | None:
 
 def smaller_part(slot: str, side: Side, sides: list[Side]) -> bool:
     """Some report of ``side`` gives a larger figure of the same toll elsewhere: its
-    smaller one counts a part (one village, the children of one school, those who died
+    smaller one counts a part (one village, one warehouse's workers, those who died
     in hospital) or another happening it recalls, not a rival to the whole. A report's
     largest figure is the one it gives for the event; only those are set against each
     other. A report that says the figure changed ("rose from 3 to 5") is an update."""
