@@ -346,3 +346,20 @@ def test_by_after_an_active_verb_names_no_actor() -> None:
 def test_a_toll_told_as_an_earlier_figure_is_marked(sentence: str, superseded: bool) -> None:
     (toll,) = [f for f in facts_of(sentence) if f.slot == "count:killed"]
     assert toll.superseded is superseded, toll
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A magnitude 6.1 earthquake struck Crete on Tuesday, officials said.",
+        "A powerful storm battered Florida on Sunday.",
+    ],
+)
+def test_what_a_force_of_nature_strikes_is_a_place(sentence: str) -> None:
+    found = slots(facts_of(sentence))
+    assert "patient" not in found and found.get("where"), found
+
+
+def test_what_an_attacker_strikes_is_still_its_target() -> None:
+    found = slots(facts_of("Israeli jets bombed Gaza City on Monday."))
+    assert found.get("patient") == ["Gaza City"], found

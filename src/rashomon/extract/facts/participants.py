@@ -88,6 +88,27 @@ def _headline_passive(trigger: Token) -> bool:
 
 
 PRONOUNS = frozenset("he she they".split())
+# Forces of nature: what they strike is where they struck ("a quake struck Crete", "the
+# storm battered Florida"), a place, not a victim set against other victims.
+HAZARDS = frozenset(
+    "earthquake quake tremor aftershock temblor storm hurricane typhoon cyclone tornado "
+    "flood flooding tsunami wildfire blaze landslide mudslide avalanche eruption".split()
+)
+
+
+# What a force of nature strikes, by its entity type: places, and names the model takes for
+# an organisation ("struck Crete" tagged ORG); never a person.
+STRUCK_PLACES = PLACE_LABELS | {"ORG"}
+
+
+def _hazard(trigger: Token) -> bool:
+    """The event word's subject is a force of nature ("a powerful earthquake struck"; the
+    subject phrase is read whole: the parse may head "a magnitude 6.1 earthquake" on
+    "magnitude")."""
+    return any(
+        c.dep_ in AGENT_DEPS and any(t.lemma_.lower() in HAZARDS for t in c.subtree)
+        for c in trigger.children
+    )
 
 
 def circumstance_of(trigger: Token, ctx: FactContext) -> tuple[Token, str] | None:
@@ -170,7 +191,8 @@ def participant_facts(ctx: FactContext) -> list[FactMention]:
                 continue
             for m in _named(child, ctx):
                 if m.type in ACTOR_TYPES:
-                    _add(ctx, facts, event, slot, m, child)
+                    place = slot == "patient" and m.type in STRUCK_PLACES and _hazard(trigger)
+                    _add(ctx, facts, event, "where" if place else slot, m, child)
             if slot == "patient":  # "killed X in Gaza": the parse often hangs the place on X
                 _places(ctx, facts, event, child)
     return facts
