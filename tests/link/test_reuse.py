@@ -39,9 +39,15 @@ def doc(id: str, text: str, published: str | None = None) -> Document:
 
 
 def window(text: str, first: int, n: int) -> tuple[int, int]:
-    """Character span of whitespace words first .. first + n - 1."""
+    """Character span of whitespace words first .. first + n - 1, without the punctuation
+    at its ends (a passage found starts and ends at a word: "-- four years" at "four")."""
     words = list(WORD.finditer(text))
-    return words[first].start(), words[first + n - 1].end()
+    start, end = words[first].start(), words[first + n - 1].end()
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "\"'”’)":
+        end -= 1
+    return start, end
 
 
 def insert(text: str, passage: str, paragraph: int = 1) -> tuple[str, int]:
