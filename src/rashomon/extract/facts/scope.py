@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from rashomon.extract.events.lexicon import PLACE_LABELS
+
 from .lexicon import ROLE_VERBS
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "outside"})
@@ -25,7 +27,6 @@ PLACE_NOUNS = frozenset(
     "neighborhood suburb camp hospital island valley municipality parish prefecture "
     "township borough quarter zone coast capital".split()
 )
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 TOLL_SLOTS = frozenset(f"count:{role}" for role in ROLE_VERBS)
 MAX_CLIMB = 3  # from the counted words up to the event word
