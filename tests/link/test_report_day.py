@@ -1,5 +1,5 @@
-"""In an undated report, "today" and "around noon" are the report's own day: the
-sentence tells the story's news, not an older happening.
+"""In an undated report, "today", "last night" and "around noon" are the report's own
+day: the sentence tells the story's news, not an older happening.
 
 Written for these tests: two undated reports of one border seizure, each giving the
 smugglers' trucks in a sentence dated only "today".
@@ -42,3 +42,17 @@ def test_a_sentence_of_the_reports_own_day_is_the_storys_news() -> None:
 def test_last_month_is_still_an_older_happening() -> None:
     analysis = analyse(FIRST, OLDER, dates=(None, None))  # type: ignore[arg-type]
     assert not any(docs for docs in _trucks(analysis)), _trucks(analysis)
+
+
+LAST_NIGHT = (
+    "Armed smugglers in three trucks tried last night to cross the Kessa bridge into the "
+    "province, customs officials said.\n\n"
+    "Twelve men were detained by officers of the Kessa customs post."
+)
+
+
+def test_last_night_in_an_undated_report_is_the_storys_news() -> None:
+    """"Last night" is the evening before the report's day, as "yesterday" is: in an
+    undated report it cannot be placed, and it says nothing of an older happening."""
+    analysis = analyse(FIRST, LAST_NIGHT, dates=(None, None))  # type: ignore[arg-type]
+    assert any({"d0", "d1"} <= set(docs) for docs in _trucks(analysis)), _trucks(analysis)

@@ -92,10 +92,11 @@ class StoryTime:
         return all(when_values_compatible(u, v) is False for u in x for v in y)
 
 
-# Words for the report's own day, which an undated report cannot place on the calendar.
+# Words for the report's own day or the night before it ("last night", as "yesterday"),
+# which an undated report cannot place on the calendar.
 REPORT_DAY = re.compile(
-    r"^(?:early |late |earlier |later )?(?:today|tonight|yesterday|now|this (?:morning|"
-    r"afternoon|evening))$",
+    r"^(?:early |late |earlier |later )?(?:today|tonight|now|last night|overnight|"
+    r"yesterday(?: (?:morning|afternoon|evening))?|this (?:morning|afternoon|evening))$",
     re.IGNORECASE,
 )
 
