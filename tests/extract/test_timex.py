@@ -116,6 +116,26 @@ def test_date_without_year_falls_back_on_document_year_and_tense(tag):
 @pytest.mark.parametrize(
     ("sentence", "span", "value"),
     [
+        ("The judge set the sentencing for June 28 at 2 p.m.", "June 28", "2019-06-28"),
+        ("The hearing was postponed to May 2, a court clerk said.", "May 2", "2019-05-02"),
+        ("The board scheduled the vote for April 10.", "April 10", "2019-04-10"),
+    ],
+)
+def test_a_day_fixed_for_something_to_come_lies_ahead(tag, sentence, span, value):
+    """A past-tense verb that fixes a day ("set ... for June 28") names a day after the
+    setting, which the report tells on its own day: not the June of the year before."""
+    assert _find(tag(sentence), span).value == value
+
+
+def test_a_past_day_with_for_is_still_past(tag):
+    """Only a verb that fixes a day looks ahead: "voted for the plan on May 2" did not."""
+    mention = _find(tag("The council voted for the plan on May 2."), "May 2")
+    assert mention.value == "2018-05-02"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
         ("Police said yesterday that two suspects had been arrested.", "yesterday", "2019-03-06"),
         ("The court will rule today on the appeal.", "today", "2019-03-07"),
         ("The talks resume tomorrow in Geneva.", "tomorrow", "2019-03-08"),

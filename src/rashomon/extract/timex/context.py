@@ -21,6 +21,14 @@ _FUTURE_HEADS = {
     "propose", "likely", "poised", "scheduled", "expected", "slated", "planned", "going",
     "vow", "promise", "threaten", "pledge", "ready",
 }  # fmt: skip
+# Verbs that fix a day for something to come: "set the sentencing for June 28",
+# "postponed the vote to March 3". The day they name lies after the setting, which a
+# report tells on or near its own day, even in the past tense.
+_SCHEDULING_VERBS = {
+    "set", "schedule", "reschedule", "slate", "postpone", "delay", "adjourn", "move",
+    "push",
+}  # fmt: skip
+_SCHEDULED_BY = {"for", "to"}  # the prepositions that carry the day fixed
 _VERBS = ("VERB", "AUX")
 _NON_TEMPORAL_UNITS = {"%", "percent", "per", "cent"}
 _TEMPORAL_HEADS = {
@@ -69,14 +77,18 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     token = span.root
-    forward = False
+    forward = scheduled = False
     for _ in range(6):
         if token.pos_ in _VERBS:
             tense = _verb_tense(token)
+            if scheduled and token.lemma_.lower() in _SCHEDULING_VERBS and tense != FUTURE:
+                return FUTURE  # "the judge set the sentencing for June 28"
             # "postponed until Saturday": the end of a delay lies ahead
             return FUTURE if forward and tense in (PRESENT, PAST) and token.tag_ != "VBD" else tense
         if token.dep_ == "prep" and token.lower_ in ("until", "till"):
             forward = True
+        if token.dep_ == "prep" and token.lower_ in _SCHEDULED_BY:
+            scheduled = True
         if token.head is token:
             break
         token = token.head
