@@ -93,6 +93,28 @@ def _side(names: SourceNames, value: FactValue) -> Text:
     return text
 
 
+AGREED_SHOWN = 3  # sources whose own sentence an agreement shows
+
+
+def _agreed_side(names: SourceNames, value: FactValue) -> Text:
+    """An agreed value with each independent source's own sentence (its first
+    statement), so the reader sees what every supporter says, not only that it agrees:
+    two agreed days of one event read apart ("pleaded guilty Wednesday" / "records
+    disclosed Wednesday")."""
+    text = Text(value.label, style="bold")
+    first: dict[str, FactStatement] = {}
+    for s in value.statements:
+        first.setdefault(s.doc, s)
+    shown = [first[d] for d in value.sources if d in first][:AGREED_SHOWN]
+    for s in shown:
+        said = f", says {s.attribution}" if s.attribution else ""
+        text.append(f"\n{names(s.doc)}{said}:\n", style="cyan")
+        text.append_text(_sentence(names, s, width=50))
+    if len(value.sources) > len(shown):
+        text.append(f"\n… and {len(value.sources) - len(shown)} more sources", style="dim")
+    return text
+
+
 def _event_name(analysis: Analysis, fact: Fact) -> str:
     event = next((e for e in analysis.events if e.id == fact.event), None)
     return _snippet(event.summary, 90) if event else fact.event
@@ -188,9 +210,9 @@ def _incident_table(analysis: Analysis, incident: Incident, names: SourceNames) 
 
 def _agreements_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
     table = Table(title="Agreed facts (independent sources)", show_lines=True, expand=True)
-    table.add_column("event · what", ratio=3)
-    table.add_column("value", ratio=2)
-    table.add_column("sources", ratio=3)
+    table.add_column("event · what", ratio=2)
+    table.add_column("value, and what each source says", ratio=5)
+    table.add_column("sources", ratio=2)
     for fact, value in agreements(analysis, top):
         copies = sorted({s.doc for s in value.statements if s.copied_from})
         sources = ", ".join(names(d) for d in value.sources)
@@ -200,7 +222,7 @@ def _agreements_table(analysis: Analysis, names: SourceNames, top: int) -> Table
             Text(f"{_event_name(analysis, fact)}\n", style="dim").append(
                 slot_label(fact.slot), style="bold"
             ),
-            Text(value.label),
+            _agreed_side(names, value),
             Text(sources),
         )
     return table
