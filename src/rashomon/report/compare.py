@@ -28,6 +28,7 @@ from rashomon.report.facts import (
     REVISES,
     STATES,
     SUPPORTS,
+    HeldBack,
     Incident,
     agreements,
     disputes,
@@ -146,18 +147,47 @@ def _held_back_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
     )
     table.add_column("event · what", ratio=2)
     table.add_column("one value", ratio=4)
-    table.add_column("another value", ratio=4)
+    table.add_column("other values", ratio=4)
     table.add_column("why not compared", ratio=2)
-    for h in held_back(analysis, top):
+    for first, others in held_back_rows(held_back(analysis))[:top]:
         table.add_row(
-            Text(f"{_event_name(analysis, h.fact)}\n", style="dim").append(
-                slot_label(h.fact.slot), style="bold"
+            Text(f"{_event_name(analysis, first.fact)}\n", style="dim").append(
+                slot_label(first.fact.slot), style="bold"
             ),
-            _side(names, h.a),
-            _side(names, h.b),
-            Text(h.why, style="yellow"),
+            _side(names, first.a),
+            _side(names, others[0]) if len(others) == 1 else _values_list(names, others),
+            Text(first.why, style="yellow"),
         )
     return table
+
+
+def held_back_rows(found: list[HeldBack]) -> list[tuple[HeldBack, list[FactValue]]]:
+    """The held-back pairs as rows: all the pairs of one fact held back for one reason
+    are one row, its weightiest value against the others ("$750,000" against the
+    itemised sums a source also gives), so the list does not repeat the same side and
+    sentences once per pair."""
+    rows: dict[tuple[str, str], tuple[HeldBack, list[FactValue]]] = {}
+    for h in found:
+        first, others = rows.setdefault((h.fact.id, h.difference.why), (h, []))
+        for value in (h.a, h.b):
+            labels = {first.a.label} | {v.label for v in others}
+            if value.label not in labels:
+                others.append(value)
+    return list(rows.values())
+
+
+def _values_list(names: SourceNames, values: list[FactValue]) -> Text:
+    """Several values, each with its first statement's source and sentence."""
+    text = Text()
+    for i, value in enumerate(values[:AGREED_SHOWN]):
+        s = value.statements[0]
+        text.append(("\n" if i else "") + value.label, style="bold")
+        text.append(f"\n{names(s.doc)}:\n", style="cyan")
+        text.append_text(_sentence(names, s, width=50))
+    if len(values) > AGREED_SHOWN:
+        rest = ", ".join(v.label for v in values[AGREED_SHOWN:])
+        text.append(f"\n… and {rest}", style="dim")
+    return text
 
 
 def _revisions_table(analysis: Analysis, names: SourceNames, top: int) -> Table:
